@@ -1,0 +1,88 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers (DESIGN.md): ParleyCore and ParleyRecord are pure and know nothing of storage or the
+// web; ParleyStore persists; ParleyWeb serves; `parley` is the one composition root.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "parley",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "parley", targets: ["parley"]),
+        .library(name: "ParleyRecord", targets: ["ParleyRecord"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "ParleyCore",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ParleyRecord",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ParleyStore",
+            dependencies: ["ParleyCore", "ParleyRecord"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ParleyWeb",
+            dependencies: ["ParleyCore", "ParleyRecord", "ParleyStore"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "parley",
+            dependencies: [
+                "ParleyCore", "ParleyRecord", "ParleyStore", "ParleyWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "parley-bench",
+            dependencies: [
+                "ParleyRecord",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/ParleyBench",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ParleyCoreTests",
+            dependencies: ["ParleyCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ParleyRecordTests",
+            dependencies: ["ParleyRecord", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ParleyStoreTests",
+            dependencies: ["ParleyStore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ParleyWebTests",
+            dependencies: ["ParleyWeb"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ParleyCLITests",
+            dependencies: ["parley", "ParleyRecord"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

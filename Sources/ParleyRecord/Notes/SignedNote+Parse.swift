@@ -53,7 +53,11 @@ extension SignedNote {
     /// C2SP signed-note §"Format": notes "MUST be valid UTF-8 and MUST NOT contain any ASCII
     /// control characters (those below U+0020) other than newline".
     static func checkCharacters(_ bytes: [UInt8]) throws(NoteError) {
-        // Fast path: pure ASCII needs only the control-character test.
+        if let bad = firstBadCharacter(bytes) { throw .malformed("\(bad.reason) at byte \(bad.offset)") }
+    }
+
+    /// The first invalid UTF-8 sequence or control character other than newline.
+    static func firstBadCharacter(_ bytes: [UInt8]) -> (offset: Int, reason: String)? {
         var offset = 0
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
@@ -61,13 +65,13 @@ extension SignedNote {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
                 if scalar.value < 0x20 && scalar.value != 0x0a {
-                    throw .malformed("control character 0x\(HexCoding.encode([UInt8(scalar.value)])) at byte \(offset)")
+                    return (offset, "control character 0x\(HexCoding.encode([UInt8(scalar.value)]))")
                 }
                 offset += UTF8.width(scalar)
             case .emptyInput:
-                return
+                return nil
             case .error:
-                throw .malformed("invalid UTF-8 at byte \(offset)")
+                return (offset, "invalid UTF-8")
             }
         }
     }

@@ -30,7 +30,7 @@ public struct Reference: Sendable, Hashable, Codable, CustomStringConvertible, L
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, let kind = ReferenceKind(rawValue: String(parts[0])),
-            let first = parts[1].first, first != "0", parts[1].allSatisfy(\.isASCII),
+            let first = parts[1].first, first != "0", parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
             let number = Int(parts[1]), number > 0
         else { return nil }
         self.init(kind: kind, number: number)

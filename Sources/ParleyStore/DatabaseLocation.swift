@@ -3,6 +3,8 @@
 // Where the store lives: an SQLite file (the embedded default) or a PostgreSQL URL. Parsed once
 // from `--database` / `PARLEY_DATABASE_URL`, so nothing below the tool reads the environment.
 
+import Foundation
+
 public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     case sqlite(path: String)
     case postgres(url: String)

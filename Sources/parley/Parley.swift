@@ -7,6 +7,6 @@ struct Parley: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parley",
         abstract: "Parley: a consultation mechanism with a shared, verifiable record.",
-        subcommands: []
+        subcommands: [KeyCommand.self, CanonCommand.self, NoteCommand.self]
     )
 }

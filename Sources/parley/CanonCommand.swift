@@ -1,5 +1,6 @@
 // `parley canon`: the RFC 8785 canonical form of JSON, as the record stores every entry.
 import ArgumentParser
+import Foundation
 import ParleyRecord
 
 struct CanonCommand: ParsableCommand {

@@ -11,7 +11,7 @@ public enum Merkle {}
 /// Read access to the stored hashes of one tree (see `Merkle.storedHashIndex(level:n:)`).
 ///
 /// A database implements this with one query per call; the algorithms batch their reads so that
-/// each operation makes one call (two for an append whose leaf completes no subtree: none).
+/// each operation makes at most one call (an append whose leaf completes no subtree makes none).
 public protocol HashReader {
     /// Returns the stored hashes at `indexes`, in the same order and of the same count.
     func readHashes(at indexes: [Int64]) throws -> [Hash]

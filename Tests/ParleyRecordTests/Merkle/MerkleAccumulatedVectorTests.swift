@@ -34,7 +34,7 @@ import Testing
     static func digest(_ lines: (inout SHA256) throws -> Void) rethrows -> String {
         var hasher = SHA256()
         try lines(&hasher)
-        return hasher.finalize().map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        return hasher.finalize().withUnsafeBytes { Hash(unsafeRawBytes: $0).hex }
     }
 
     static func line(_ text: String, proof: [Hash] = [], into hasher: inout SHA256) {

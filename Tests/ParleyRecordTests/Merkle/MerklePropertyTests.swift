@@ -6,8 +6,6 @@ import Testing
 @Suite struct MerklePropertyTests {
     static func entry(_ i: Int) -> [UInt8] { Array("parley entry \(i) ".utf8) + [UInt8](repeating: UInt8(i & 0xff), count: 40) }
 
-    static func sides(_ proof: [(hash: Hash, side: ReferenceTree.Side)]) -> [ReferenceTree.Side] { proof.map(\.side) }
-
     @Test func everyProofUpToSize64EqualsTheReferenceAndVerifies() throws {
         let leaves = (0..<64).map { Merkle.leafHash(Self.entry($0)) }
         let reference = ReferenceTree(leaves: leaves)
@@ -68,7 +66,10 @@ import Testing
             let root = try tree.root(size: Int64(n))
             let proof = try tree.inclusionProof(index: Int64(m), size: Int64(n))
             func verify(_ leaf: Hash, _ index: Int, _ size: Int, _ proof: [Hash], _ root: Hash) -> Bool {
-                (try? Merkle.verifyInclusion(leafHash: leaf, index: UInt64(index), size: UInt64(size), proof: proof, root: root)) != nil
+                let result = Result { () throws(MerkleProofError) in
+                    try Merkle.verifyInclusion(leafHash: leaf, index: UInt64(index), size: UInt64(size), proof: proof, root: root)
+                }
+                return (try? result.get()) != nil
             }
             let leaf = leaves[m]
             #expect(verify(leaf, m, n, proof, root), "PATH(\(m), D[\(n)])")
@@ -84,10 +85,9 @@ import Testing
             // sides (e.g. index 0 in sizes 3 and 4, or most indexes far from the end) the verifier
             // must compute the same root and accept, as upstream verifiers do; elsewhere it must
             // refuse. The size is bound by the signed checkpoint that carries the root.
-            let reference = ReferenceTree(leaves: [])
-            let shape = Self.sides(Self.shapeOnly(reference, m, n))
+            let shape = Self.inclusionShape(m, n)
             for (index, size) in [(m - 1, n), (m + 1, n), (m, n - 1), (m, n + 1)] where index >= 0 && size >= 1 {
-                let twin = index < size && Self.sides(Self.shapeOnly(reference, index, size)) == shape
+                let twin = index < size && Self.inclusionShape(index, size) == shape
                 let accepted = verify(leaves[m], index, size, proof, root)
                 #expect(accepted == twin, "PATH(\(m), D[\(n)]) checked as (\(index), \(size))")
                 if size == n {
@@ -102,12 +102,12 @@ import Testing
     }
 
     /// The sides of PATH(m, D[n]) without hashing (the reference recursion on ranges).
-    static func shapeOnly(_ reference: ReferenceTree, _ m: Int, _ n: Int) -> [(hash: Hash, side: ReferenceTree.Side)] {
-        var sides = [(hash: Hash, side: ReferenceTree.Side)]()
+    static func inclusionShape(_ m: Int, _ n: Int) -> [ReferenceTree.Side] {
+        var sides = [ReferenceTree.Side]()
         var (lo, hi) = (0, n)
         while hi - lo > 1 {
             let k = ReferenceTree.split(hi - lo)
-            if m < lo + k { sides.append((.zero, .right)); hi = lo + k } else { sides.append((.zero, .left)); lo += k }
+            if m < lo + k { sides.append(.right); hi = lo + k } else { sides.append(.left); lo += k }
         }
         return sides.reversed()
     }
@@ -124,8 +124,7 @@ import Testing
     }
 
     @Test func sampledConsistencyProofsVerifyAndMutationsFail() throws {
-        let (tree, leaves) = Self.big
-        _ = leaves
+        let tree = Self.big.tree
         var rng = SplitMix64(state: 0x6962)
         var shapeTwins = 0
         var sizeMutationsRejected = 0
@@ -135,7 +134,10 @@ import Testing
             let (oldRoot, newRoot) = (try tree.root(size: Int64(m)), try tree.root(size: Int64(n)))
             let proof = try tree.consistencyProof(from: Int64(m), to: Int64(n))
             func verify(_ from: Int, _ to: Int, _ proof: [Hash], _ old: Hash, _ new: Hash) -> Bool {
-                (try? Merkle.verifyConsistency(from: UInt64(from), to: UInt64(to), proof: proof, oldRoot: old, newRoot: new)) != nil
+                let result = Result { () throws(MerkleProofError) in
+                    try Merkle.verifyConsistency(from: UInt64(from), to: UInt64(to), proof: proof, oldRoot: old, newRoot: new)
+                }
+                return (try? result.get()) != nil
             }
             #expect(verify(m, n, proof, oldRoot, newRoot), "PROOF(\(m), D[\(n)])")
             for i in proof.indices {

@@ -3,6 +3,8 @@
 //
 // Usage: parley-bench [record] — with no argument every group runs.
 
+import Foundation
+
 let groups: [(name: String, run: () -> [(label: String, value: String)])] = [
     ("record: Merkle tree (RFC 9162)", benchMerkle),
     ("record: canonical JSON (RFC 8785)", benchCanonicalJSON),

@@ -1,0 +1,91 @@
+// Appending to a log inside a write transaction: lock the log, take the next index, store the
+// entry's canonical bytes and the interior hashes it completes, and sign a checkpoint of the new
+// size. Everything here runs in the caller's transaction, beside the projection writes.
+import Foundation
+import ParleyRecord
+import SQLKit
+
+struct LogAddress: Sendable, Hashable {
+    /// `mechanism/<id>` for a shared log, `mechanism/<id>/party/<id>` for a party's private log.
+    let id: String
+    let mechanismID: String
+    let partyID: String?
+
+    static func shared(mechanism: String) -> LogAddress {
+        LogAddress(id: "mechanism/\(mechanism)", mechanismID: mechanism, partyID: nil)
+    }
+
+    static func privateLog(mechanism: String, party: String) -> LogAddress {
+        LogAddress(id: "mechanism/\(mechanism)/party/\(party)", mechanismID: mechanism, partyID: party)
+    }
+}
+
+struct LogWriter {
+    let db: any SQLDatabase
+    let dialect: Dialect
+    let signer: NoteSigner
+
+    /// The C2SP origin line of a log's checkpoints: the server key's name and the log id.
+    static func origin(of log: String, keyName: String) -> String { "\(keyName)/\(log)" }
+
+    /// Appends one entry; `body` turns the assigned index into the entry's canonical bytes.
+    /// Returns the index and the new size.
+    func append(to log: LogAddress, body: (Int64) throws -> [UInt8]) async throws -> (index: Int64, bytes: [UInt8]) {
+        let size = try await lockAndSize(log)
+        let bytes = try body(size)
+        let leaf = Merkle.leafHash(bytes)
+        let newHashes = try await StoredHashes.run(log: log.id, on: db) {
+            try Merkle.hashesToStore(forLeafAt: size, leafHash: leaf, reader: $0)
+        }
+        try await db.insert(into: "entries").columns("log_id", "idx", "body")
+            .values(SQLBind(log.id), SQLBind(size), SQLBind(bytes)).run()
+        try await StoredHashes.insert(log: log.id, from: Merkle.storedHashCount(forSize: size), newHashes, on: db)
+        try await db.update("logs").set("size", to: SQLBind(size + 1)).where("id", .equal, SQLBind(log.id)).run()
+        return (size, bytes)
+    }
+
+    /// Signs and stores a checkpoint of the log's current size; returns the signed note.
+    @discardableResult
+    func checkpoint(_ log: LogAddress) async throws -> String {
+        let size = try await currentSize(log.id)
+        let root = try await StoredHashes.run(log: log.id, on: db) { try Merkle.treeHash(size: size, reader: $0) }
+        let checkpoint = try Checkpoint(
+            origin: Self.origin(of: log.id, keyName: signer.name), size: UInt64(size), root: root)
+        let note = checkpoint.sign(with: signer)
+        try await db.insert(into: "checkpoints").columns("log_id", "size", "note")
+            .values(SQLBind(log.id), SQLBind(size), SQLBind(note))
+            .onConflict(with: ["log_id", "size"]) { $0.ignore() }
+            .run()
+        return note
+    }
+
+    /// Serialises appends to one log across sessions and servers (PostgreSQL advisory lock held to
+    /// the end of the transaction; SQLite has a single writer already), creating the log if new.
+    private func lockAndSize(_ log: LogAddress) async throws -> Int64 {
+        if dialect == .postgres {
+            try await db.raw("SELECT pg_advisory_xact_lock(\(bind: Self.lockKey(log.id)))").run()
+        }
+        if let row = try await db.select().column("size").from("logs").where("id", .equal, SQLBind(log.id)).first() {
+            return try row.decode(column: "size", as: Int64.self)
+        }
+        try await db.insert(into: "logs").columns("id", "origin", "mechanism_id", "party_id", "size")
+            .values(
+                SQLBind(log.id), SQLBind(Self.origin(of: log.id, keyName: signer.name)), SQLBind(log.mechanismID),
+                SQLBind(log.partyID), SQLBind(Int64(0))
+            ).run()
+        return 0
+    }
+
+    private func currentSize(_ log: String) async throws -> Int64 {
+        guard let row = try await db.select().column("size").from("logs").where("id", .equal, SQLBind(log)).first()
+        else { throw StoreError.unknownLog(log) }
+        return try row.decode(column: "size", as: Int64.self)
+    }
+
+    /// A stable 64-bit lock key per log (FNV-1a of its id).
+    static func lockKey(_ log: String) -> Int64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in log.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return Int64(bitPattern: h)
+    }
+}

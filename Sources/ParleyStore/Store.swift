@@ -1,0 +1,52 @@
+// The store: the logs and their projections in one database. Writers go through one group-commit
+// queue; readers use their own sessions and never wait for writers.
+public import Logging
+public import ParleyRecord
+import SQLKit
+
+public final class Store: Sendable {
+    let database: Database
+    let queue: WriteQueue
+    let signer: NoteSigner
+    let logger: Logger
+
+    /// The key that verifies this server's checkpoints (C2SP signed-note verifier key).
+    public var serverKey: NoteVerifier { signer.verifier }
+
+    private init(database: Database, signer: NoteSigner, logger: Logger) {
+        self.database = database
+        self.queue = WriteQueue(pool: database.writers)
+        self.signer = signer
+        self.logger = logger
+    }
+
+    /// Opens (and on first use creates) the store. An existing database with pending migrations is
+    /// refused unless `migrate` is set.
+    public static func open(
+        _ location: DatabaseLocation, signer: NoteSigner, migrate: Bool = false, logger: Logger
+    ) async throws -> Store {
+        let database = try await Database.open(location, logger: logger)
+        do {
+            try await database.writers.with { db in
+                try await Migrations.run(on: db, dialect: database.dialect, mode: migrate ? .apply : .refusePending)
+            }
+        } catch {
+            await database.close()
+            throw error
+        }
+        return Store(database: database, signer: signer, logger: logger)
+    }
+
+    public func close() async { await database.close() }
+
+    /// Runs a write job in the group-commit queue; returns once it is durable.
+    func write<T: Sendable>(_ job: @escaping @Sendable (LogWriter) async throws -> T) async throws -> T {
+        let signer = self.signer
+        let dialect = database.dialect
+        return try await queue.submit { db in try await job(LogWriter(db: db, dialect: dialect, signer: signer)) }
+    }
+
+    func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await database.readers.with(body)
+    }
+}

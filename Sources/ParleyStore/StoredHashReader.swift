@@ -1,0 +1,67 @@
+// The Merkle algorithms read hashes synchronously through `HashReader`; the database answers
+// asynchronously. The indexes an algorithm reads depend only on sizes, never on hash values, so a
+// dry run with a recording reader names them, one query fetches them, and the real run reads
+// from memory.
+import ParleyRecord
+import SQLKit
+
+enum StoredHashes {
+    static func run<T>(
+        log: String, on db: any SQLDatabase, _ algorithm: (any HashReader) throws -> T
+    ) async throws -> T {
+        let recorder = RecordingReader()
+        _ = try? algorithm(recorder)
+        let fetched = try await fetch(log: log, indexes: recorder.indexes.value, on: db)
+        return try algorithm(MapReader(hashes: fetched))
+    }
+
+    static func fetch(log: String, indexes: [Int64], on db: any SQLDatabase) async throws -> [Int64: Hash] {
+        guard !indexes.isEmpty else { return [:] }
+        let rows = try await db.select().columns("idx", "hash").from("log_hashes")
+            .where("log_id", .equal, SQLBind(log))
+            .where("idx", .in, SQLBind.group(Array(Set(indexes))))
+            .all()
+        var result: [Int64: Hash] = [:]
+        for row in rows {
+            let bytes = try row.decode(column: "hash", as: [UInt8].self)
+            guard let hash = Hash(bytes: bytes) else {
+                throw StoreError.database("stored hash \(try row.decode(column: "idx", as: Int64.self)) of \(log) is not 32 bytes")
+            }
+            result[try row.decode(column: "idx", as: Int64.self)] = hash
+        }
+        return result
+    }
+
+    static func insert(log: String, from start: Int64, _ hashes: [Hash], on db: any SQLDatabase) async throws {
+        guard !hashes.isEmpty else { return }
+        var insert = db.insert(into: "log_hashes").columns("log_id", "idx", "hash")
+        for (offset, hash) in hashes.enumerated() {
+            insert = insert.values(SQLBind(log), SQLBind(start + Int64(offset)), SQLBind(hash.bytes))
+        }
+        try await insert.run()
+    }
+}
+
+private final class Box<T: Sendable>: @unchecked Sendable {
+    var value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// Answers zero hashes and remembers what was asked.
+private struct RecordingReader: HashReader {
+    let indexes = Box<[Int64]>([])
+    func readHashes(at indexes: [Int64]) throws -> [Hash] {
+        self.indexes.value += indexes
+        return indexes.map { _ in .zero }
+    }
+}
+
+private struct MapReader: HashReader {
+    let hashes: [Int64: Hash]
+    func readHashes(at indexes: [Int64]) throws -> [Hash] {
+        try indexes.map { i in
+            guard let h = hashes[i] else { throw StoreError.database("stored hash \(i) is missing") }
+            return h
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ParleyRecord
+import Testing
+
+@Suite struct CompactRangeTests {
+    @Test func emptyRangeHasEmptyRoot() {
+        #expect(CompactRange().root == Merkle.emptyRoot)
+    }
+
+    @Test func replaysTheStoredHashesInStorageOrderAndMatchesEveryRoot() throws {
+        var tree = MemoryTree()
+        var range = CompactRange()
+        var emitted: [Hash] = []
+        for i in 0..<300 {
+            let leaf = Merkle.leafHash(Array("entry \(i)".utf8))
+            tree.append(leafHash: leaf)
+            range.append(leafHash: leaf) { emitted.append($0) }
+            #expect(range.root == tree.root, "root differs at size \(i + 1)")
+            #expect(range.hashes.count == (i + 1).nonzeroBitCount)
+        }
+        #expect(emitted == tree.store.hashes)
+    }
+}

@@ -7,32 +7,39 @@ extension CanonicalJSON {
     /// 2^53: below it every integral double is an exact Int64 and prints as such.
     private static let exactIntegerLimit = 9_007_199_254_740_992.0
 
-    static func writeNumber(_ d: Double, into out: inout [UInt8]) throws(JSONError) {
+    static func writeNumber(_ d: Double, into w: inout CanonicalWriter) throws(JSONError) {
         guard d.isFinite else { throw JSONError(.nonFiniteNumber, at: nil) }
         // Fast path for the integers entries are full of (this also writes -0 as "0").
         if d.magnitude < exactIntegerLimit && d.rounded(.towardZero) == d {
-            writeInteger(Int64(d), into: &out)
+            writeInteger(Int64(d), into: &w)
             return
         }
-        writeShortest(d, into: &out)
+        writeShortest(d, into: &w)
     }
 
-    private static func writeInteger(_ value: Int64, into out: inout [UInt8]) {
-        if value < 0 { out.append(UInt8(ascii: "-")) }
+    private static func writeInteger(_ value: Int64, into w: inout CanonicalWriter) {
+        w.reserve(20)
+        if value < 0 { w.put(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        let start = out.count
+        let start = w.count
         repeat {
-            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            w.put(UInt8(ascii: "0") + UInt8(magnitude % 10))
             magnitude /= 10
         } while magnitude != 0
-        out[start...].reverse()
+        // The digits came out least significant first.
+        var (i, j) = (start, w.count - 1)
+        while i < j {
+            w.swapAt(i, j)
+            i += 1
+            j -= 1
+        }
     }
 
     /// The general case. Swift's `description` yields the shortest round-trip digits, choosing
     /// the closest when several are equally short — the same digits ECMA-262 asks for — but in
     /// its own layout ("1e-07", "100.0"). Read back the digits s (k of them) and the exponent n
     /// with value = 0.s × 10^n, then lay them out by ECMA-262's rules.
-    private static func writeShortest(_ d: Double, into out: inout [UInt8]) {
+    private static func writeShortest(_ d: Double, into w: inout CanonicalWriter) {
         let text = d.magnitude.description
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digits in
             var k = 0
@@ -63,38 +70,42 @@ extension CanonicalJSON {
             }
             while k > 1 && digits[k - 1] == UInt8(ascii: "0") { k -= 1 }
             let n = digitsBeforePoint - leadingZeros + exponentSign * exponent
-            if d < 0 { out.append(UInt8(ascii: "-")) }
-            layOut(UnsafeBufferPointer(rebasing: digits[0..<k]), n: n, into: &out)
+            // The longest form is "-0.00000" + 17 digits or "-" + 17 digits + "e-324".
+            w.reserve(32)
+            if d < 0 { w.put(UInt8(ascii: "-")) }
+            layOut(UnsafeBufferPointer(rebasing: digits[0..<k]), n: n, into: &w)
         }
     }
 
-    /// ECMA-262 Number::toString steps for digits s = `digits` (k ≥ 1) and exponent n.
-    private static func layOut(_ digits: UnsafeBufferPointer<UInt8>, n: Int, into out: inout [UInt8]) {
+    /// ECMA-262 Number::toString steps for digits s = `digits` (k ≥ 1) and exponent n, into
+    /// 32 reserved bytes.
+    private static func layOut(_ digits: UnsafeBufferPointer<UInt8>, n: Int, into w: inout CanonicalWriter) {
         let k = digits.count
         if k <= n && n <= 21 {
             // Integer: the digits followed by n − k zeros.
-            out.append(contentsOf: digits)
-            for _ in 0..<(n - k) { out.append(UInt8(ascii: "0")) }
+            w.put(digits)
+            for _ in 0..<(n - k) { w.put(UInt8(ascii: "0")) }
         } else if 0 < n && n <= 21 {
             // The point falls inside the digits.
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[0..<n]))
-            out.append(UInt8(ascii: "."))
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[n..<k]))
+            w.put(UnsafeBufferPointer(rebasing: digits[0..<n]))
+            w.put(UInt8(ascii: "."))
+            w.put(UnsafeBufferPointer(rebasing: digits[n..<k]))
         } else if -6 < n && n <= 0 {
             // Small: "0." then −n zeros then the digits.
-            appendLiteral("0.", to: &out)
-            for _ in 0..<(-n) { out.append(UInt8(ascii: "0")) }
-            out.append(contentsOf: digits)
+            w.put(UInt8(ascii: "0"))
+            w.put(UInt8(ascii: "."))
+            for _ in 0..<(-n) { w.put(UInt8(ascii: "0")) }
+            w.put(digits)
         } else {
             // Exponent form: d[.ddd]e±x, the exponent without leading zeros.
-            out.append(digits[0])
+            w.put(digits[0])
             if k > 1 {
-                out.append(UInt8(ascii: "."))
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[1..<k]))
+                w.put(UInt8(ascii: "."))
+                w.put(UnsafeBufferPointer(rebasing: digits[1..<k]))
             }
-            out.append(UInt8(ascii: "e"))
-            out.append(n - 1 < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-            writeInteger(Int64((n - 1).magnitude), into: &out)
+            w.put(UInt8(ascii: "e"))
+            w.put(n - 1 < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            writeInteger(Int64((n - 1).magnitude), into: &w)
         }
     }
 }

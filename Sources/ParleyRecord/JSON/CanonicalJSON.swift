@@ -10,48 +10,41 @@ public enum CanonicalJSON {
     /// Throws ``JSONError/Kind/nonFiniteNumber`` for NaN or infinity and
     /// ``JSONError/Kind/duplicateKey(_:)`` for an object with two members of one name.
     public static func encode(_ value: JSONValue) throws(JSONError) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(1024)
-        try write(value, into: &out)
-        return out
+        var writer = CanonicalWriter(capacity: 1024)
+        try write(value, into: &writer)
+        return Array(writer.bytes)
     }
 
     /// Appends the canonical bytes of `value` to `out` (to reuse one buffer across entries).
     public static func encode(_ value: JSONValue, into out: inout [UInt8]) throws(JSONError) {
-        try write(value, into: &out)
+        var writer = CanonicalWriter(capacity: 1024)
+        try write(value, into: &writer)
+        out.append(contentsOf: writer.bytes)
     }
 
     /// Parses `jsonText` strictly (see ``JSONValue/parse(_:maxDepth:)``) and returns its
     /// canonical form.
     public static func canonicalize(_ jsonText: some Collection<UInt8>) throws(JSONError) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(jsonText.count)
-        try write(try JSONValue.parse(jsonText), into: &out)
-        return out
+        try encode(try JSONValue.parse(jsonText))
     }
 
-    static func write(_ value: JSONValue, into out: inout [UInt8]) throws(JSONError) {
+    static func write(_ value: JSONValue, into w: inout CanonicalWriter) throws(JSONError) {
         switch value {
-        case .null: appendLiteral("null", to: &out)
-        case .bool(let b): appendLiteral(b ? "true" : "false", to: &out)
-        case .number(let d): try writeNumber(d, into: &out)
-        case .string(let s): writeString(s, into: &out)
+        case .null: w.append("null")
+        case .bool(let b): w.append(b ? "true" : "false")
+        case .number(let d): try writeNumber(d, into: &w)
+        case .string(let s): writeString(s, into: &w)
         case .array(let elements):
-            out.append(UInt8(ascii: "["))
+            w.append(UInt8(ascii: "["))
             var first = true
             for element in elements {
-                if !first { out.append(UInt8(ascii: ",")) }
+                if !first { w.append(UInt8(ascii: ",")) }
                 first = false
-                try write(element, into: &out)
+                try write(element, into: &w)
             }
-            out.append(UInt8(ascii: "]"))
+            w.append(UInt8(ascii: "]"))
         case .object(let object):
-            try writeObject(object.members, into: &out)
+            try writeObject(object.members, into: &w)
         }
-    }
-
-    @inline(__always)
-    static func appendLiteral(_ text: StaticString, to out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }

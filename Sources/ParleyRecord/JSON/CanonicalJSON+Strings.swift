@@ -51,6 +51,12 @@ extension CanonicalJSON {
         return (below20 | quote | backslash) != 0
     }
 
+    /// Whether eight bytes are all ASCII and none needs escaping (the parser's fast path).
+    @inline(__always)
+    static func isPlainASCII(_ x: UInt64) -> Bool {
+        x & 0x8080_8080_8080_8080 == 0 && !wordNeedsEscape(x)
+    }
+
     private static let hexDigits: StaticString = "0123456789abcdef"
 
     /// Writes the escape for `b` into space already reserved (at most six bytes).

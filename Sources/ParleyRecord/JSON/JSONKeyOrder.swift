@@ -5,7 +5,9 @@ enum JSONKeyOrder {
     /// Whether two strings hold the same Unicode scalars (equal UTF-8 bytes).
     @inline(__always)
     static func equal(_ a: String, _ b: String) -> Bool {
-        withUTF8(a) { x in
+        // utf8.count is O(1) for native strings and settles most unequal pairs.
+        guard a.utf8.count == b.utf8.count else { return false }
+        return withUTF8(a) { x in
             withUTF8(b) { y in
                 x.count == y.count && (x.count == 0 || memcmpEqual(x, y))
             }

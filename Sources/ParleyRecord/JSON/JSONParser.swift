@@ -105,6 +105,7 @@ struct JSONParser {
     mutating func parseArray() throws(JSONError) -> JSONValue {
         try enter()
         var elements: [JSONValue] = []
+        elements.reserveCapacity(4)
         skipWhitespace()
         if try peek() == UInt8(ascii: "]") {
             pos += 1
@@ -127,6 +128,7 @@ struct JSONParser {
     mutating func parseObject() throws(JSONError) -> JSONValue {
         try enter()
         var members: [(key: String, value: JSONValue)] = []
+        members.reserveCapacity(8)
         var names = DuplicateNameCheck()
         skipWhitespace()
         if try peek() == UInt8(ascii: "}") {

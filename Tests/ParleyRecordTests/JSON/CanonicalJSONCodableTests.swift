@@ -1,4 +1,5 @@
 // CanonicalJSON through Codable types, and JSONValue embedded in Codable structs.
+import Foundation
 import ParleyRecord
 import Testing
 
@@ -43,6 +44,12 @@ import Testing
 
     @Test func encodableRefusesNaN() {
         #expect(throws: (any Error).self) { try CanonicalJSON.encode(["x": Double.nan]) }
+    }
+
+    @Test func jsonValueKeepsItsTypesThroughFoundationCoders() throws {
+        let value: JSONValue = ["flags": [true, false, 1, 0, nil], "n": -2.5, "s": "1", "o": [:], "a": []]
+        let data = try JSONEncoder().encode(value)
+        #expect(try JSONDecoder().decode(JSONValue.self, from: data) == value)
     }
 
     @Test func accessorsReadTheValue() {

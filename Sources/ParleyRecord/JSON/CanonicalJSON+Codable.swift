@@ -11,6 +11,7 @@ extension CanonicalJSON {
     /// like hashes) as strings. `Date` and `Data` are written however the value's own `encode`
     /// writes them; give such fields explicit string representations in your types.
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        if let value = value as? JSONValue { return try encode(value) }
         let text = try JSONEncoder().encode(value)
         return try canonicalize(text)
     }

@@ -40,4 +40,13 @@ import Testing
         let output = try CanonicalJSON.encode(value)
         #expect(String(decoding: output, as: UTF8.self) == "{\"z\":4,\"\u{7F}\":5,\"\u{1F602}\":2,\"\u{E000}\":3,\"\u{FB33}\":1}")
     }
+
+    @Test func sortsNamesSharingLongPrefixes() throws {
+        let names = ["prefix-long-\u{FFFF}", "prefix-long-a", "prefix-long-", "prefix-long-\u{1F602}", "prefix-long-\u{0}", "prefix-lon"]
+        let value = JSONValue.object(JSONObject(names.map { (key: $0, value: .null) }))
+        let keys = try #require(try JSONValue.parse(CanonicalJSON.encode(value)).objectValue?.keys)
+        #expect(keys.map { Array($0.utf16) } == [
+            "prefix-lon", "prefix-long-", "prefix-long-\u{0}", "prefix-long-a", "prefix-long-\u{1F602}", "prefix-long-\u{FFFF}",
+        ].map { Array($0.utf16) })
+    }
 }

@@ -40,6 +40,27 @@ import Testing
         }
     }
 
+    @Test func parsesNumbersWithRoundToNearestEven() throws {
+        let cases: [(String, UInt64)] = [
+            ("9007199254740993", 0x4340_0000_0000_0000),  // halfway: ties to even 2^53
+            ("9007199254740995", 0x4340_0000_0000_0002),  // halfway: ties to even 2^53 + 4
+            ("0.1", 0x3FB9_9999_9999_999A),
+            ("1.7976931348623158e308", 0x7FEF_FFFF_FFFF_FFFF),  // rounds down to the largest double
+            ("2.2250738585072011e-308", 0x000F_FFFF_FFFF_FFFF),  // largest subnormal
+            ("4.9e-324", 0x0000_0000_0000_0001),
+            ("1e-400", 0),  // underflows to zero, which JSON can hold
+            ("-0", 0x8000_0000_0000_0000),
+            ("123456789012345", 0x42DC_1221_8377_DE40),
+        ]
+        for (text, bits) in cases {
+            let value = try JSONValue.parse(Array(text.utf8))
+            #expect(value.numberValue?.bitPattern == bits, "\(text)")
+        }
+        #expect(throws: JSONError(.numberOutOfRange, at: 0)) { try JSONValue.parse(Array("1.7976931348623159e308".utf8)) }
+        #expect(try CanonicalJSON.canonicalize(Array("[123456789012345678901234567890, 1E2, 0.50, -0.0]".utf8))
+            == Array("[1.2345678901234568e+29,100,0.5,0]".utf8))
+    }
+
     /// Regenerates the first lines of cyberphone's es6testfile100m.txt as its `generator`
     /// describes — the static patterns, then 2,000 serial patterns, then SHA-256-chained random
     /// patterns — and checks every published digest up to `maxLines`.

@@ -18,29 +18,40 @@ extension CanonicalJSON {
         }
         var runStart = 0
         var i = 0
-        while i < n {
-            // Skip eight bytes at a time while none needs escaping; entries are mostly such runs.
-            if i + 8 <= n && !wordNeedsEscape(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) {
-                i += 8
+        // Eight bytes at a time: find the first byte that needs escaping, if any.
+        while i &+ 8 <= n {
+            let mask = escapeMask(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+            if mask == 0 {
+                i &+= 8
                 continue
             }
+            // The lowest flagged byte is exact (little-endian: the first in memory).
+            let at = i &+ mask.littleEndian.trailingZeroBitCount &>> 3
+            w.put(UnsafeBufferPointer(start: p + runStart, count: at &- runStart))
+            w.reserve(6 &+ (n &- at))
+            writeEscape(p[at], into: &w)
+            runStart = at &+ 1
+            i = runStart
+        }
+        while i < n {
             let b = p[i]
             if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
-                w.put(UnsafeBufferPointer(start: p + runStart, count: i - runStart))
-                w.reserve(6 + (n - i))
+                w.put(UnsafeBufferPointer(start: p + runStart, count: i &- runStart))
+                w.reserve(6 &+ (n &- i))
                 writeEscape(b, into: &w)
-                runStart = i + 1
+                runStart = i &+ 1
             }
-            i += 1
+            i &+= 1
         }
-        w.put(UnsafeBufferPointer(start: p + runStart, count: n - runStart))
+        w.put(UnsafeBufferPointer(start: p + runStart, count: n &- runStart))
         w.put(UInt8(ascii: "\""))
     }
 
-    /// Whether any of eight bytes is below 0x20, a quote or a backslash (exact bit tricks:
-    /// `(x - 0x01…) & ~x & 0x80…` is non-zero iff some byte of x is zero).
+    /// High bit set in each byte of `x` that is below 0x20, a quote or a backslash — exact for
+    /// the lowest such byte, which is all callers use (`(v - 0x01…) & ~v & 0x80…` flags zero
+    /// bytes; a borrow can only add false flags above a true one).
     @inline(__always)
-    private static func wordNeedsEscape(_ x: UInt64) -> Bool {
+    private static func escapeMask(_ x: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let below20 = (x &- ones &* 0x20) & ~x & highs
@@ -48,13 +59,13 @@ extension CanonicalJSON {
         let quote = (q &- ones) & ~q & highs
         let s = x ^ (ones &* 0x5C)
         let backslash = (s &- ones) & ~s & highs
-        return (below20 | quote | backslash) != 0
+        return below20 | quote | backslash
     }
 
     /// Whether eight bytes are all ASCII and none needs escaping (the parser's fast path).
     @inline(__always)
     static func isPlainASCII(_ x: UInt64) -> Bool {
-        x & 0x8080_8080_8080_8080 == 0 && !wordNeedsEscape(x)
+        x & 0x8080_8080_8080_8080 == 0 && escapeMask(x) == 0
     }
 
     private static let hexDigits: StaticString = "0123456789abcdef"

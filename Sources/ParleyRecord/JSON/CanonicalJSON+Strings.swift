@@ -62,10 +62,10 @@ extension CanonicalJSON {
         return below20 | quote | backslash
     }
 
-    /// Whether eight bytes are all ASCII and none needs escaping (the parser's fast path).
+    /// Like `escapeMask`, but also flagging non-ASCII bytes: the bytes the parser must look at.
     @inline(__always)
-    static func isPlainASCII(_ x: UInt64) -> Bool {
-        x & 0x8080_8080_8080_8080 == 0 && escapeMask(x) == 0
+    static func specialByteMask(_ x: UInt64) -> UInt64 {
+        escapeMask(x) | (x & 0x8080_8080_8080_8080)
     }
 
     private static let hexDigits: StaticString = "0123456789abcdef"

@@ -40,9 +40,14 @@ extension JSONParser {
         let base = input.baseAddress!
         while pos < input.count {
             // Eight plain ASCII bytes at a time: the common case in entries.
-            if pos + 8 <= input.count && CanonicalJSON.isPlainASCII(UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)) {
-                pos += 8
-                continue
+            if pos &+ 8 <= input.count {
+                let mask = CanonicalJSON.specialByteMask(UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self))
+                if mask == 0 {
+                    pos &+= 8
+                    continue
+                }
+                // Skip to the first byte that is not plain ASCII; it is handled below.
+                pos &+= mask.littleEndian.trailingZeroBitCount &>> 3
             }
             let byte = input[pos]
             if byte >= 0x20 && byte < 0x80 {

@@ -40,6 +40,8 @@ import Testing
         Case("two-values", "1 2", .trailingGarbage, at: 2),
         Case("control-char-in-string", "[\"a\tb\"]", .controlCharacterInString(0x09), at: 3),
         Case("invalid-utf8", [0x22, 0x61, 0xFF, 0x22], .invalidUTF8, at: 2),
+        Case("invalid-utf8-in-long-string", Array("\"abcdefghijklmn".utf8) + [0xC3, 0x28, 0x22], .invalidUTF8, at: 15),
+        Case("control-char-in-long-string", "[\"abcdefghij\u{1}klmnopqrstuv\"]", .controlCharacterInString(0x01), at: 12),
         Case("overlong-utf8", [0x22, 0xC0, 0x80, 0x22], .invalidUTF8, at: 1),
         Case("encoded-surrogate-utf8", [0x22, 0xED, 0xA0, 0x80, 0x22], .invalidUTF8, at: 1),
         Case("beyond-unicode-utf8", [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], .invalidUTF8, at: 1),

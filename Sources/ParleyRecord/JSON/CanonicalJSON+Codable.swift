@@ -1,0 +1,26 @@
+// ParleyRecord: RFC 8785 canonical JSON for Codable types, by way of Foundation's JSON coders
+// and this module's strict parser.
+import Foundation
+
+extension CanonicalJSON {
+    /// The canonical (RFC 8785) bytes of an Encodable value.
+    ///
+    /// Encodes with a default `JSONEncoder` (NaN and infinities throw), then parses strictly and
+    /// re-serialises. Numbers become IEEE-754 doubles, as RFC 8785 requires: integers beyond
+    /// ±2^53 lose precision, so encode such values (and anything else that must stay exact,
+    /// like hashes) as strings. `Date` and `Data` are written however the value's own `encode`
+    /// writes them; give such fields explicit string representations in your types.
+    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        if let value = value as? JSONValue { return try encode(value) }
+        let text = try JSONEncoder().encode(value)
+        return try canonicalize(text)
+    }
+
+    /// Decodes a value from JSON text after checking it strictly (duplicate names, unpaired
+    /// surrogates, invalid UTF-8 and the rest are refused with a ``JSONError``).
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: some Collection<UInt8>) throws -> T {
+        let value = try JSONValue.parse(bytes)
+        if let value = value as? T { return value }
+        return try JSONDecoder().decode(T.self, from: Data(bytes))
+    }
+}

@@ -54,7 +54,7 @@ struct LogWriter {
         let note = checkpoint.sign(with: signer)
         try await db.insert(into: "checkpoints").columns("log_id", "size", "note")
             .values(SQLBind(log.id), SQLBind(size), SQLBind(note))
-            .onConflict(with: ["log_id", "size"]) { $0.ignore() }
+            .ignoringConflicts(with: ["log_id", "size"])
             .run()
         return note
     }

@@ -1,7 +1,7 @@
 // The server's Ed25519 checkpoint key: a file beside the database, created on first start with
 // mode 0600 and never replaced, because every checkpoint a party kept is checked against it.
 import Foundation
-import ParleyRecord
+public import ParleyRecord
 
 public enum ServerKey {
     /// The default key file for a database: `parley.key` beside an SQLite file, or in the working

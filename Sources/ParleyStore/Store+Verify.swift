@@ -2,7 +2,7 @@
 // with everything stored beside them — the interior hashes, the size, every signed checkpoint —
 // naming the first entry that does not match. Memory stays flat: entries are streamed and the
 // tree is replayed as a compact range.
-public import ParleyRecord
+import ParleyRecord
 import SQLKit
 
 public struct VerificationProblem: Sendable, Equatable, CustomStringConvertible {

@@ -27,7 +27,7 @@ public final class Store: Sendable {
     ) async throws -> Store {
         let database = try await Database.open(location, logger: logger)
         do {
-            try await database.writers.with { db in
+            _ = try await database.writers.with { db in
                 try await Migrations.run(on: db, dialect: database.dialect, mode: migrate ? .apply : .refusePending)
             }
         } catch {

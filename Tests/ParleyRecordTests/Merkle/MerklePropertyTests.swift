@@ -56,7 +56,7 @@ import Testing
 
     @Test func sampledInclusionProofsVerifyAndMutationsFail() throws {
         let (tree, leaves) = Self.big
-        var rng = SplitMix64(state: 0x9162)
+        var rng = SplitMix64(seed: 0x9162)
         var shapeTwins = 0
         var sizeMutationsRejected = 0
         var indexMutationsAccepted = 0
@@ -125,7 +125,7 @@ import Testing
 
     @Test func sampledConsistencyProofsVerifyAndMutationsFail() throws {
         let tree = Self.big.tree
-        var rng = SplitMix64(state: 0x6962)
+        var rng = SplitMix64(seed: 0x6962)
         var shapeTwins = 0
         var sizeMutationsRejected = 0
         for _ in 0..<2000 {

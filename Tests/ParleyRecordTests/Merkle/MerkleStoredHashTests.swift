@@ -47,7 +47,7 @@ import Testing
         var tree = MemoryTree()
         for i in 0..<5000 { tree.append(entry: Self.entry(i)) }
         let reader = CountingReader(tree.store)
-        var rng = SplitMix64(state: 7)
+        var rng = SplitMix64(seed: 7)
         for _ in 0..<200 {
             let size = Int64.random(in: 2...5000, using: &rng)
             let bound = 2 * (64 - size.leadingZeroBitCount)  // 2·⌈log₂ size⌉

@@ -2,7 +2,7 @@
 // reference (DecisionState) and for projection rows.
 
 /// A shared or private item of a mechanism.
-public enum Item: Hashable, Codable, Sendable {
+public enum Item: Hashable, Sendable {
     case irritant(Irritant)
     case step(Step)
     case meeting(Meeting)

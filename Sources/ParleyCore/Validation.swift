@@ -34,7 +34,9 @@ struct Validation {
             fail(field, "Enter \(label)")
         } else if trimmed.count > max {
             fail(field, "\(capitalised(label)) must be \(max) characters or fewer (it has \(trimmed.count))")
-        } else if trimmed.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) {
+        } else if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            // Only C0/C1 controls (line breaks, tabs): format characters such as ZWNJ are part of
+            // Persian and other scripts' spelling and must stay.
             fail(field, "\(capitalised(label)) must be on one line")
         }
         return trimmed

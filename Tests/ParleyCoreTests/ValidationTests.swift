@@ -24,6 +24,8 @@ import Testing
         #expect(
             w.refusal(.raiseIrritant(.init(mechanism: w.mechanism, title: "a\nb", description: "d")), as: w.usLead)
                 == .invalid("title", "Title for the irritant must be on one line"))
+        // Format characters belong to the spelling of some scripts (ZWNJ in Persian) and are kept.
+        try w.run(.raiseIrritant(.init(mechanism: w.mechanism, title: "می\u{200C}خواهم", description: "d")), as: w.usLead)
         let exactly = String(repeating: "я", count: 200)
         try w.run(.raiseIrritant(.init(mechanism: w.mechanism, title: exactly, description: "d")), as: w.usLead)
     }

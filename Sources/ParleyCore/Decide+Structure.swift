@@ -150,7 +150,9 @@ extension Decision {
         let m = try mechanism(c.mechanism)
         let (account, party) = try partyAccount(c.account, in: m)
         try authorizeAccounts(of: party, in: m)
-        try Validation().checking { v in v.check(Role.partyRoles.contains(c.role), "role", "Choose lead, negotiator or observer") }
+        var v = Validation()
+        v.check(Role.partyRoles.contains(c.role), "role", "Choose lead, negotiator or observer")
+        try v.finish()
         guard account.active else { throw .conflict("Account \(account.username) is deactivated; its role cannot change") }
         guard account.role != c.role else { throw .conflict("Account \(account.username) already has the role \(c.role.rawValue)") }
         return [draft(.private(m.id, party), .accountRoleChanged(.init(id: account.id, role: c.role)))]
@@ -183,14 +185,5 @@ extension Decision {
         }
         return Limits.usernameLength.contains(bytes.count) && allowed(bytes[0])
             && bytes.allSatisfy { allowed($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
-    }
-}
-
-extension Validation {
-    /// Runs `checks` on a fresh validation and refuses with what they found.
-    func checking(_ checks: (inout Validation) -> Void) throws(Refusal) {
-        var v = self
-        checks(&v)
-        try v.finish()
     }
 }

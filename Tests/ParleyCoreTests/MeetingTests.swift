@@ -69,3 +69,17 @@ import Testing
                 == .invalid("event", "A readout's event must be a meeting or a contact, not IRR-1"))
     }
 }
+
+@Suite struct ContactCadenceTests {
+    @Test func overdueAfterTheTargetNumberOfDays() throws {
+        let w = try World()
+        let mechanism = try #require(w.state.mechanism(w.mechanism))
+        let call = Timestamp("2025-02-15T10:00:00Z")!
+        let onTime = try #require(ContactCadence(of: mechanism, lastContact: call, now: Timestamp("2025-03-01T10:00:00Z")!))
+        #expect(onTime.daysSinceLastContact == 14)
+        #expect(!onTime.isOverdue)
+        let late = try #require(ContactCadence(of: mechanism, lastContact: call, now: Timestamp("2025-03-02T10:00:00Z")!))
+        #expect(late.isOverdue)
+        #expect(ContactCadence(of: mechanism, lastContact: nil, now: call)?.isOverdue == true)
+    }
+}

@@ -52,7 +52,9 @@ public enum Policy {
         guard case let (mechanism, concerned)? = target.mechanismAndParty, let party = actor.party,
             let kind = mechanism.kind(of: party)
         else { return .notVisible }
-        if case .record(_, let log) = target, let owner = log.owner, owner != party { return .notVisible }
+        if case .record(let m, let log) = target, log.mechanism != m.id || (log.owner.map { $0 != party } ?? false) {
+            return .notVisible
+        }
 
         if action == .read { return .allowed }
         guard actor.role != .observer else { return .refused("Observers can read but not change the record") }

@@ -136,3 +136,14 @@ import Testing
         #expect(!(w.state.logs[.shared(w.mechanism)] ?? []).contains { $0.kind == .accountCreated })
     }
 }
+
+@Suite struct PolicyTests {
+    @Test func aLogOfAnotherMechanismIsNotVisible() throws {
+        let w = try World()
+        let mechanism = try #require(w.state.mechanism(w.mechanism))
+        #expect(Policy.check(.read, by: w.usLead, on: .record(mechanism, .shared(MechanismID("other")))) == .notVisible)
+        #expect(Policy.check(.read, by: w.usLead, on: .record(mechanism, .private(w.mechanism, w.ru))) == .notVisible)
+        #expect(Policy.check(.read, by: w.usObserver, on: .record(mechanism, .private(w.mechanism, w.us))) == .allowed)
+        #expect(Policy.check(.writePrivate, by: w.saNegotiator, on: .record(mechanism, .private(w.mechanism, w.sa))) == .allowed)
+    }
+}

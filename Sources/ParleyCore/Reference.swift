@@ -30,8 +30,10 @@ public struct Reference: Sendable, Hashable, Codable, CustomStringConvertible, L
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, let kind = ReferenceKind(rawValue: String(parts[0])),
-            let first = parts[1].first, first != "0", parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
-            let number = Int(parts[1]), number > 0
+            let first = parts[1].first, first != "0",
+            // Int("+1") parses, so digits are checked one by one.
+            parts[1].utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            parts[1].utf8.count <= 9, let number = Int(parts[1]), number > 0
         else { return nil }
         self.init(kind: kind, number: number)
     }

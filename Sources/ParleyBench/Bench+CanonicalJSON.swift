@@ -51,7 +51,8 @@ private func sampleEntry(_ i: Int) -> JSONValue {
     let kinds = ["irritant.raised", "meeting.held", "note.added", "commitment.recorded", "text.proposed"]
     let roles = ["negotiator", "lead", "observer", "secretariat"]
     let parties = ["north", "south", "east-delegation", "west"]
-    let english = "The delegation notes that the inspection regime agreed in March has not been applied "
+    let english =
+        "The delegation notes that the inspection regime agreed in March has not been applied "
         + "at the northern crossing; shipments were held for up to \(i % 9 + 2) days without notice. "
     let russian = "Делегация отмечает задержки на северном пункте пропуска и просит разъяснений. "
     let summary = i % 3 == 0 ? english + russian : english + "Follow-up requested before the next session (#\(i))."

@@ -42,7 +42,12 @@ func benchMerkle() -> [(label: String, value: String)] {
             do {
                 let proof = try tree.inclusionProof(index: index)
                 try Merkle.verifyInclusion(
-                    leafHash: leafHashes[Int(index)], index: UInt64(index), size: UInt64(size), proof: proof, root: root)
+                    leafHash: leafHashes[Int(index)],
+                    index: UInt64(index),
+                    size: UInt64(size),
+                    proof: proof,
+                    root: root
+                )
             } catch { failures += 1 }
         }
     }
@@ -55,7 +60,12 @@ func benchMerkle() -> [(label: String, value: String)] {
             do {
                 let proof = try tree.consistencyProof(from: old)
                 try Merkle.verifyConsistency(
-                    from: UInt64(old), to: UInt64(size), proof: proof, oldRoot: oldRoot, newRoot: root)
+                    from: UInt64(old),
+                    to: UInt64(size),
+                    proof: proof,
+                    oldRoot: oldRoot,
+                    newRoot: root
+                )
             } catch { failures += 1 }
         }
     }
@@ -73,7 +83,9 @@ func benchMerkle() -> [(label: String, value: String)] {
             sink ^= hasher.finalize().withUnsafeBytes { $0[0] }
         }
     }
-    results.append(("sha-256 over 0.5 KB buffers", rate(rounds * 512 / 1_000_000, sha, unit: "MB/s") + (sink == 42 ? " " : "")))
+    results.append(
+        ("sha-256 over 0.5 KB buffers", rate(rounds * 512 / 1_000_000, sha, unit: "MB/s") + (sink == 42 ? " " : ""))
+    )
     return results
 }
 

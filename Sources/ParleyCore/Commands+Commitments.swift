@@ -10,7 +10,13 @@ public struct RecordCommitment: Hashable, Codable, Sendable {
     public var source: Reference?
     public var due: CalendarDay?
 
-    public init(mechanism: MechanismID, text: String, owner: CommitmentOwner, source: Reference? = nil, due: CalendarDay? = nil) {
+    public init(
+        mechanism: MechanismID,
+        text: String,
+        owner: CommitmentOwner,
+        source: Reference? = nil,
+        due: CalendarDay? = nil
+    ) {
         self.mechanism = mechanism
         self.text = text
         self.owner = owner

@@ -108,7 +108,8 @@ public struct AddStep: Hashable, Codable, Sendable {
     public var description: String
     public var due: CalendarDay?
 
-    public init(mechanism: MechanismID, irritant: ItemID, owner: PartyID, description: String, due: CalendarDay? = nil) {
+    public init(mechanism: MechanismID, irritant: ItemID, owner: PartyID, description: String, due: CalendarDay? = nil)
+    {
         self.mechanism = mechanism
         self.irritant = irritant
         self.owner = owner
@@ -125,7 +126,8 @@ public struct UpdateStep: Hashable, Codable, Sendable {
     public var due: CalendarDay?
     public var status: StepStatus
 
-    public init(mechanism: MechanismID, step: ItemID, description: String, due: CalendarDay? = nil, status: StepStatus) {
+    public init(mechanism: MechanismID, step: ItemID, description: String, due: CalendarDay? = nil, status: StepStatus)
+    {
         self.mechanism = mechanism
         self.step = step
         self.description = description

@@ -16,7 +16,19 @@ public struct ScheduleMeeting: Hashable, Codable, Sendable {
     public var participants: [MemberID]
     public var agenda: [Reference]
 
-    public init(mechanism: MechanismID, kind: MeetingKind, title: String, start: Timestamp, timeZone: String, durationMinutes: Int, city: String, country: String, host: PartyID? = nil, participants: [MemberID] = [], agenda: [Reference] = []) {
+    public init(
+        mechanism: MechanismID,
+        kind: MeetingKind,
+        title: String,
+        start: Timestamp,
+        timeZone: String,
+        durationMinutes: Int,
+        city: String,
+        country: String,
+        host: PartyID? = nil,
+        participants: [MemberID] = [],
+        agenda: [Reference] = []
+    ) {
         self.mechanism = mechanism
         self.kind = kind
         self.title = title
@@ -46,7 +58,20 @@ public struct UpdateMeeting: Hashable, Codable, Sendable {
     public var participants: [MemberID]
     public var agenda: [Reference]
 
-    public init(mechanism: MechanismID, meeting: ItemID, kind: MeetingKind, title: String, start: Timestamp, timeZone: String, durationMinutes: Int, city: String, country: String, host: PartyID? = nil, participants: [MemberID] = [], agenda: [Reference] = []) {
+    public init(
+        mechanism: MechanismID,
+        meeting: ItemID,
+        kind: MeetingKind,
+        title: String,
+        start: Timestamp,
+        timeZone: String,
+        durationMinutes: Int,
+        city: String,
+        country: String,
+        host: PartyID? = nil,
+        participants: [MemberID] = [],
+        agenda: [Reference] = []
+    ) {
         self.mechanism = mechanism
         self.meeting = meeting
         self.kind = kind
@@ -124,7 +149,15 @@ public struct RecordContact: Hashable, Codable, Sendable {
     public var durationMinutes: Int?
     public var summary: String
 
-    public init(mechanism: MechanismID, kind: ContactKind, participants: [MemberID], initiatedBy: PartyID, at: Timestamp, durationMinutes: Int? = nil, summary: String) {
+    public init(
+        mechanism: MechanismID,
+        kind: ContactKind,
+        participants: [MemberID],
+        initiatedBy: PartyID,
+        at: Timestamp,
+        durationMinutes: Int? = nil,
+        summary: String
+    ) {
         self.mechanism = mechanism
         self.kind = kind
         self.participants = participants

@@ -21,7 +21,13 @@ public struct AddParty: Hashable, Codable, Sendable {
     public var languages: [String]
     public var kind: PartyKind
 
-    public init(mechanism: MechanismID, name: String, country: String? = nil, languages: [String], kind: PartyKind = .side) {
+    public init(
+        mechanism: MechanismID,
+        name: String,
+        country: String? = nil,
+        languages: [String],
+        kind: PartyKind = .side
+    ) {
         self.mechanism = mechanism
         self.name = name
         self.country = country

@@ -17,7 +17,10 @@ public enum CommitmentOwner: Hashable, Codable, Sendable {
         case "allSides": self = .allSides
         case let other:
             throw DecodingError.dataCorruptedError(
-                forKey: .kind, in: c, debugDescription: "owner kind must be party or allSides, not \(other)")
+                forKey: .kind,
+                in: c,
+                debugDescription: "owner kind must be party or allSides, not \(other)"
+            )
         }
     }
 
@@ -65,9 +68,17 @@ public struct Commitment: Hashable, Codable, Sendable {
     public var updatedAt: Timestamp
 
     public init(
-        id: ItemID, mechanism: MechanismID, reference: Reference, text: String, owner: CommitmentOwner,
-        source: Reference?, due: CalendarDay?, status: CommitmentStatus = .open, confirmations: [PartyID] = [],
-        recordedAt: Timestamp, updatedAt: Timestamp
+        id: ItemID,
+        mechanism: MechanismID,
+        reference: Reference,
+        text: String,
+        owner: CommitmentOwner,
+        source: Reference?,
+        due: CalendarDay?,
+        status: CommitmentStatus = .open,
+        confirmations: [PartyID] = [],
+        recordedAt: Timestamp,
+        updatedAt: Timestamp
     ) {
         self.id = id
         self.mechanism = mechanism

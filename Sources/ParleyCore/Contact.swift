@@ -25,8 +25,16 @@ public struct Contact: Hashable, Codable, Sendable {
     public var recordedAt: Timestamp
 
     public init(
-        id: ItemID, mechanism: MechanismID, reference: Reference, kind: ContactKind, participants: [MemberID],
-        initiatedBy: PartyID, at: Timestamp, durationMinutes: Int?, summary: String, recordedAt: Timestamp
+        id: ItemID,
+        mechanism: MechanismID,
+        reference: Reference,
+        kind: ContactKind,
+        participants: [MemberID],
+        initiatedBy: PartyID,
+        at: Timestamp,
+        durationMinutes: Int?,
+        summary: String,
+        recordedAt: Timestamp
     ) {
         self.id = id
         self.mechanism = mechanism

@@ -18,7 +18,8 @@ public struct CountryCode: Hashable, Comparable, Codable, Sendable, CustomString
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let code = CountryCode(text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not an ISO 3166-1 alpha-3 code: \(text)"))
+                .init(codingPath: decoder.codingPath, debugDescription: "not an ISO 3166-1 alpha-3 code: \(text)")
+            )
         }
         self = code
     }

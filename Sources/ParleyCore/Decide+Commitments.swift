@@ -11,17 +11,30 @@ extension Decision {
         let text = v.text(c.text, "text", label: "what was undertaken", max: Limits.shortText)
         if case .party(let owner) = c.owner {
             v.check(
-                m.kind(of: owner) == .side, "owner",
-                "Choose the side that undertook it, or all sides; facilitators hold no commitments")
+                m.kind(of: owner) == .side,
+                "owner",
+                "Choose the side that undertook it, or all sides; facilitators hold no commitments"
+            )
         }
         if let source = c.source {
             _ = sharedReference(
-                source, "source", in: m, kinds: [.meeting, .contact, .text], purpose: "A commitment's source", &v)
+                source,
+                "source",
+                in: m,
+                kinds: [.meeting, .contact, .text],
+                purpose: "A commitment's source",
+                &v
+            )
         }
         try v.finish()
         let commitment = CommitmentRecorded(
-            id: ItemID(newID()), reference: nextReference(.commitment, in: .shared(m.id)), text: text, owner: c.owner,
-            source: c.source, due: c.due)
+            id: ItemID(newID()),
+            reference: nextReference(.commitment, in: .shared(m.id)),
+            text: text,
+            owner: c.owner,
+            source: c.source,
+            due: c.due
+        )
         return [draft(.shared(m.id), .commitmentRecorded(commitment))]
     }
 
@@ -30,10 +43,14 @@ extension Decision {
         let party = try ownParty()
         let confirming = commitment.owner.confirmingSides(among: m.sides)
         guard confirming.contains(party) else {
-            throw .forbidden("\(commitment.reference) is your side's own commitment; the other sides confirm its fulfilment")
+            throw .forbidden(
+                "\(commitment.reference) is your side's own commitment; the other sides confirm its fulfilment"
+            )
         }
         guard commitment.status == .open else {
-            throw .conflict("\(commitment.reference) is \(commitment.status.rawValue); only an open commitment can be confirmed")
+            throw .conflict(
+                "\(commitment.reference) is \(commitment.status.rawValue); only an open commitment can be confirmed"
+            )
         }
         guard !commitment.confirmations.contains(party) else {
             throw .conflict("Your side has already confirmed that \(commitment.reference) is fulfilled")
@@ -50,7 +67,9 @@ extension Decision {
         let (m, commitment) = try sharedCommitment(c.mechanism, c.commitment)
         let reason = try optionalReason(c.reason)
         guard commitment.status == .open else {
-            throw .conflict("\(commitment.reference) is \(commitment.status.rawValue); only an open commitment can lapse")
+            throw .conflict(
+                "\(commitment.reference) is \(commitment.status.rawValue); only an open commitment can lapse"
+            )
         }
         guard let due = commitment.due else {
             throw .conflict("\(commitment.reference) has no due date, so it cannot lapse")
@@ -66,13 +85,24 @@ extension Decision {
         let m = try mechanism(c.mechanism)
         try authorize(.writeShared, .record(m, .shared(m.id)))
         var v = Validation()
-        let event = sharedReference(c.event, "event", in: m, kinds: [.meeting, .contact], purpose: "A readout's event", &v)
+        let event = sharedReference(
+            c.event,
+            "event",
+            in: m,
+            kinds: [.meeting, .contact],
+            purpose: "A readout's event",
+            &v
+        )
         let body = v.text(c.body, "body", label: "the readout", max: Limits.body)
         try v.finish()
         if case .meeting(let meeting) = event { try requireHeld(meeting, "a readout") }
         let readout = ReadoutPublished(
-            id: ItemID(newID()), reference: nextReference(.readout, in: .shared(m.id)), party: try ownParty(),
-            event: c.event, body: body)
+            id: ItemID(newID()),
+            reference: nextReference(.readout, in: .shared(m.id)),
+            party: try ownParty(),
+            event: c.event,
+            body: body
+        )
         return [draft(.shared(m.id), .readoutPublished(readout))]
     }
 

@@ -21,8 +21,13 @@ extension Decision {
         }
         try v.finish()
         let raised = IrritantRaised(
-            id: ItemID(newID()), reference: nextReference(.irritant, in: .shared(m.id)), title: title,
-            description: description, raisedBy: party, track: c.track)
+            id: ItemID(newID()),
+            reference: nextReference(.irritant, in: .shared(m.id)),
+            title: title,
+            description: description,
+            raisedBy: party,
+            track: c.track
+        )
         return [draft(.shared(m.id), .irritantRaised(raised))]
     }
 
@@ -32,7 +37,9 @@ extension Decision {
             throw .forbidden("\(irritant.reference) was raised by your side; another side acknowledges it")
         }
         guard irritant.status == .raised else {
-            throw .conflict("\(irritant.reference) is \(irritant.status.words); only a newly raised irritant can be acknowledged")
+            throw .conflict(
+                "\(irritant.reference) is \(irritant.status.words); only a newly raised irritant can be acknowledged"
+            )
         }
         return [draft(.shared(m.id), .irritantAcknowledged(event(irritant, nil)))]
     }
@@ -43,7 +50,8 @@ extension Decision {
             throw .conflict(
                 irritant.status == .raised
                     ? "\(irritant.reference) must be acknowledged by another side before discussion starts"
-                    : "\(irritant.reference) is \(irritant.status.words); discussion starts only after acknowledgement")
+                    : "\(irritant.reference) is \(irritant.status.words); discussion starts only after acknowledgement"
+            )
         }
         return [draft(.shared(m.id), .irritantDiscussionStarted(event(irritant, nil)))]
     }
@@ -52,7 +60,9 @@ extension Decision {
         let (m, irritant) = try sharedIrritant(c.mechanism, c.irritant, .confirmForSide)
         let party = try ownParty()
         guard irritant.status == .inDiscussion else {
-            throw .conflict("\(irritant.reference) is \(irritant.status.words); a resolution is confirmed only while in discussion")
+            throw .conflict(
+                "\(irritant.reference) is \(irritant.status.words); a resolution is confirmed only while in discussion"
+            )
         }
         guard !irritant.confirmations.contains(party) else {
             throw .conflict("Your side has already confirmed the resolution of \(irritant.reference)")
@@ -74,7 +84,8 @@ extension Decision {
             throw .conflict(
                 irritant.status == .inDiscussion
                     ? "Your side has not confirmed the resolution of \(irritant.reference)"
-                    : "\(irritant.reference) is \(irritant.status.words); a confirmation can be withdrawn only while in discussion")
+                    : "\(irritant.reference) is \(irritant.status.words); a confirmation can be withdrawn only while in discussion"
+            )
         }
         let confirmation = SideConfirmation(id: irritant.id, reference: irritant.reference, party: party)
         return [draft(.shared(m.id), .irritantConfirmationWithdrawn(confirmation))]
@@ -98,7 +109,9 @@ extension Decision {
         case .withdrawn:
             throw .conflict("\(irritant.reference) is withdrawn; reopen is not possible")
         case .raised, .acknowledged, .inDiscussion:
-            throw .conflict("\(irritant.reference) is \(irritant.status.words); only a parked or resolved irritant can be reopened")
+            throw .conflict(
+                "\(irritant.reference) is \(irritant.status.words); only a parked or resolved irritant can be reopened"
+            )
         }
     }
 
@@ -124,8 +137,13 @@ extension Decision {
             throw .conflict("\(irritant.reference) is \(irritant.status.words); steps can no longer be added")
         }
         let step = StepAdded(
-            id: ItemID(newID()), reference: nextReference(.step, in: .shared(m.id)), irritant: irritant.id,
-            owner: c.owner, description: description, due: c.due)
+            id: ItemID(newID()),
+            reference: nextReference(.step, in: .shared(m.id)),
+            irritant: irritant.id,
+            owner: c.owner,
+            description: description,
+            due: c.due
+        )
         return [draft(.shared(m.id), .stepAdded(step))]
     }
 
@@ -140,7 +158,12 @@ extension Decision {
         let description = v.text(c.description, "description", label: "what the step is", max: Limits.shortText)
         try v.finish()
         let updated = StepUpdated(
-            id: step.id, reference: step.reference, description: description, due: c.due, status: c.status)
+            id: step.id,
+            reference: step.reference,
+            description: description,
+            due: c.due,
+            status: c.status
+        )
         return [draft(.shared(m.id), .stepUpdated(updated))]
     }
 

@@ -30,7 +30,9 @@ extension Decision {
     func decide(_ c: UpdateMeeting) throws(Refusal) -> [EntryDraft] {
         let (m, meeting) = try sharedMeeting(c.mechanism, c.meeting, .arrange)
         let details = try arrangement(c, in: m, id: meeting.id, reference: meeting.reference)
-        guard meeting.status == .scheduled else { throw .conflict("\(meeting.reference) is cancelled; it cannot be changed") }
+        guard meeting.status == .scheduled else {
+            throw .conflict("\(meeting.reference) is cancelled; it cannot be changed")
+        }
         return [draft(.shared(m.id), .meetingUpdated(details))]
     }
 
@@ -39,9 +41,16 @@ extension Decision {
         let reason = try optionalReason(c.reason)
         guard meeting.status == .scheduled else { throw .conflict("\(meeting.reference) is already cancelled") }
         guard now < meeting.start else {
-            throw .conflict("\(meeting.reference) started at \(meeting.start); a meeting that took place cannot be cancelled")
+            throw .conflict(
+                "\(meeting.reference) started at \(meeting.start); a meeting that took place cannot be cancelled"
+            )
         }
-        return [draft(.shared(m.id), .meetingCancelled(ItemEvent(id: meeting.id, reference: meeting.reference, reason: reason)))]
+        return [
+            draft(
+                .shared(m.id),
+                .meetingCancelled(ItemEvent(id: meeting.id, reference: meeting.reference, reason: reason))
+            )
+        ]
     }
 
     func decide(_ c: RecordJointSummary) throws(Refusal) -> [EntryDraft] {
@@ -73,7 +82,9 @@ extension Decision {
         var v = Validation()
         let body = v.text(c.body, "body", label: "your minutes", max: Limits.body)
         try v.finish()
-        guard meeting.status == .scheduled else { throw .conflict("\(meeting.reference) was cancelled; there is nothing to minute") }
+        guard meeting.status == .scheduled else {
+            throw .conflict("\(meeting.reference) was cancelled; there is nothing to minute")
+        }
         // One set of minutes per party and meeting: recording again replaces it under the same id.
         let id = state.minutes(of: meeting.id, by: party)?.id ?? ItemID(newID())
         let minutes = MinutesRecorded(id: id, meeting: meeting.id, meetingReference: meeting.reference, body: body)
@@ -87,15 +98,28 @@ extension Decision {
         if c.participants.isEmpty { v.fail("participants", "Choose at least one participant") }
         participants(c.participants, in: m, &v)
         v.check(
-            m.parties.contains(c.initiatedBy), "initiatedBy", "Choose the party that initiated the contact from this mechanism")
-        v.check(c.at <= now, "at", "A contact is recorded once it took place: its time cannot be later than now (\(now))")
+            m.parties.contains(c.initiatedBy),
+            "initiatedBy",
+            "Choose the party that initiated the contact from this mechanism"
+        )
+        v.check(
+            c.at <= now,
+            "at",
+            "A contact is recorded once it took place: its time cannot be later than now (\(now))"
+        )
         if let minutes = c.durationMinutes { v.duration(minutes, "durationMinutes") }
         let summary = v.text(c.summary, "summary", label: "a summary of the contact", max: Limits.body)
         try v.finish()
         let contact = ContactRecorded(
-            id: ItemID(newID()), reference: nextReference(.contact, in: .shared(m.id)), kind: c.kind,
-            participants: c.participants, initiatedBy: c.initiatedBy, at: c.at, durationMinutes: c.durationMinutes,
-            summary: summary)
+            id: ItemID(newID()),
+            reference: nextReference(.contact, in: .shared(m.id)),
+            kind: c.kind,
+            participants: c.participants,
+            initiatedBy: c.initiatedBy,
+            at: c.at,
+            durationMinutes: c.durationMinutes,
+            summary: summary
+        )
         return [draft(.shared(m.id), .contactRecorded(contact))]
     }
 
@@ -114,7 +138,9 @@ extension Decision {
             throw .conflict("\(meeting.reference) was cancelled; \(what) cannot be recorded for it")
         }
         guard meeting.start <= now else {
-            throw .conflict("\(meeting.reference) starts at \(meeting.start); \(what) can be recorded once it has started")
+            throw .conflict(
+                "\(meeting.reference) starts at \(meeting.start); \(what) can be recorded once it has started"
+            )
         }
     }
 
@@ -128,18 +154,35 @@ extension Decision {
         v.duration(c.durationMinutes, "durationMinutes")
         let city = v.line(c.city, "city", label: "the venue's city", max: Limits.city)
         let country = v.country(c.country, "country")
-        if let host = c.host { v.check(m.parties.contains(host), "host", "Choose the host from this mechanism's parties") }
+        if let host = c.host {
+            v.check(m.parties.contains(host), "host", "Choose the host from this mechanism's parties")
+        }
         participants(c.participants, in: m, &v)
         for (i, reference) in c.agenda.enumerated() {
             _ = sharedReference(
-                reference, "agenda[\(i)]", in: m, kinds: [.irritant, .text], purpose: "An agenda item", &v)
+                reference,
+                "agenda[\(i)]",
+                in: m,
+                kinds: [.irritant, .text],
+                purpose: "An agenda item",
+                &v
+            )
             if c.agenda[..<i].contains(reference) { v.fail("agenda[\(i)]", "\(reference) is on the agenda twice") }
         }
         try v.finish()
         guard let country else { throw .invalid("country", "Enter the venue's country") }  // unreachable after finish
         return MeetingDetails(
-            id: id ?? ItemID(newID()), reference: reference ?? nextReference(.meeting, in: .shared(m.id)), kind: c.kind,
-            title: title, start: c.start, timeZone: c.timeZone, durationMinutes: c.durationMinutes,
-            venue: Venue(city: city, country: country), host: c.host, participants: c.participants, agenda: c.agenda)
+            id: id ?? ItemID(newID()),
+            reference: reference ?? nextReference(.meeting, in: .shared(m.id)),
+            kind: c.kind,
+            title: title,
+            start: c.start,
+            timeZone: c.timeZone,
+            durationMinutes: c.durationMinutes,
+            venue: Venue(city: city, country: country),
+            host: c.host,
+            participants: c.participants,
+            agenda: c.agenda
+        )
     }
 }

@@ -15,7 +15,11 @@ extension Decision {
         let body = v.text(c.body, "body", label: "the note", max: Limits.body)
         try v.finish()
         let note = NoteWritten(
-            id: ItemID(newID()), reference: nextReference(.note, in: log), attachedTo: c.attachedTo, body: body)
+            id: ItemID(newID()),
+            reference: nextReference(.note, in: log),
+            attachedTo: c.attachedTo,
+            body: body
+        )
         return [draft(log, .noteWritten(note))]
     }
 

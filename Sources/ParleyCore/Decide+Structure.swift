@@ -10,12 +10,16 @@ extension Decision {
         let title = v.line(c.title, "title", label: "a title for the mechanism", max: Limits.title)
         if let days = c.contactCadenceDays {
             v.check(
-                Limits.cadenceDays.contains(days), "contactCadenceDays",
-                "Contact cadence must be a number of days from 1 to \(Limits.cadenceDays.upperBound)")
+                Limits.cadenceDays.contains(days),
+                "contactCadenceDays",
+                "Contact cadence must be a number of days from 1 to \(Limits.cadenceDays.upperBound)"
+            )
         }
         try v.finish()
         let id = MechanismID(newID())
-        return [draft(.shared(id), .mechanismCreated(.init(id: id, title: title, contactCadenceDays: c.contactCadenceDays)))]
+        return [
+            draft(.shared(id), .mechanismCreated(.init(id: id, title: title, contactCadenceDays: c.contactCadenceDays)))
+        ]
     }
 
     func decide(_ c: AddParty) throws(Refusal) -> [EntryDraft] {
@@ -132,7 +136,8 @@ extension Decision {
             v.fail(
                 "username",
                 "Username must be \(Limits.usernameLength.lowerBound) to \(Limits.usernameLength.upperBound) characters: "
-                    + "lower-case letters, digits, dots, hyphens or underscores, starting with a letter or digit")
+                    + "lower-case letters, digits, dots, hyphens or underscores, starting with a letter or digit"
+            )
         } else if state.account(username: username) != nil {
             v.fail("username", "The username \(username) is already taken; choose another")
         }
@@ -142,7 +147,12 @@ extension Decision {
         }
         try v.finish()
         let account = AccountCreated(
-            id: AccountID(newID()), username: username, party: c.party, role: c.role, member: c.member)
+            id: AccountID(newID()),
+            username: username,
+            party: c.party,
+            role: c.role,
+            member: c.member
+        )
         return [draft(.private(m.id, c.party), .accountCreated(account))]
     }
 
@@ -153,8 +163,12 @@ extension Decision {
         var v = Validation()
         v.check(Role.partyRoles.contains(c.role), "role", "Choose lead, negotiator or observer")
         try v.finish()
-        guard account.active else { throw .conflict("Account \(account.username) is deactivated; its role cannot change") }
-        guard account.role != c.role else { throw .conflict("Account \(account.username) already has the role \(c.role.rawValue)") }
+        guard account.active else {
+            throw .conflict("Account \(account.username) is deactivated; its role cannot change")
+        }
+        guard account.role != c.role else {
+            throw .conflict("Account \(account.username) already has the role \(c.role.rawValue)")
+        }
         return [draft(.private(m.id, party), .accountRoleChanged(.init(id: account.id, role: c.role)))]
     }
 
@@ -184,6 +198,8 @@ extension Decision {
             (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
         }
         return Limits.usernameLength.contains(bytes.count) && allowed(bytes[0])
-            && bytes.allSatisfy { allowed($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+            && bytes.allSatisfy {
+                allowed($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+            }
     }
 }

@@ -12,7 +12,11 @@ public import Foundation
 /// Decides `command` by `actor` at `now`. `newID` is asked for the id of each new thing (a UUID
 /// in text form); it is not asked when the command is refused.
 public func decide(
-    _ command: Command, by actor: Actor, now: Date, newID: @escaping () -> String, state: some DecisionState
+    _ command: Command,
+    by actor: Actor,
+    now: Date,
+    newID: @escaping () -> String,
+    state: some DecisionState
 ) throws(Refusal) -> [EntryDraft] {
     let d = Decision(actor: actor, now: Timestamp(now), state: state, newID: newID)
     switch command {
@@ -97,7 +101,11 @@ struct Decision<State: DecisionState> {
 
     /// Checks that a reference written in a command names a shared item of `m` of one of `kinds`.
     func sharedReference(
-        _ reference: Reference, _ field: String, in m: Mechanism, kinds: Set<ReferenceKind>, purpose: String,
+        _ reference: Reference,
+        _ field: String,
+        in m: Mechanism,
+        kinds: Set<ReferenceKind>,
+        purpose: String,
         _ v: inout Validation
     ) -> Item? {
         guard kinds.contains(reference.kind) else {

@@ -49,7 +49,10 @@ public struct Entry: Hashable, Codable, Sendable {
         let v = try c.decode(Int.self, forKey: .v)
         guard v == Entry.version else {
             throw DecodingError.dataCorruptedError(
-                forKey: .v, in: c, debugDescription: "entry format version \(v) is not supported; this build reads 1")
+                forKey: .v,
+                in: c,
+                debugDescription: "entry format version \(v) is not supported; this build reads 1"
+            )
         }
         self.log = try c.decode(LogID.self, forKey: .log)
         self.index = try c.decode(UInt64.self, forKey: .index)
@@ -58,7 +61,10 @@ public struct Entry: Hashable, Codable, Sendable {
         let kindText = try c.decode(String.self, forKey: .kind)
         guard let kind = EntryKind(rawValue: kindText) else {
             throw DecodingError.dataCorruptedError(
-                forKey: .kind, in: c, debugDescription: "unknown entry kind \(kindText)")
+                forKey: .kind,
+                in: c,
+                debugDescription: "unknown entry kind \(kindText)"
+            )
         }
         self.data = try EntryData(kind: kind, from: c, forKey: .data)
     }

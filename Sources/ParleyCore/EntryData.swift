@@ -139,9 +139,12 @@ public enum EntryData: Hashable, Sendable {
         case .accountDeactivated: self = .accountDeactivated(try container.decode(AccountDeactivated.self, forKey: key))
         case .irritantRaised: self = .irritantRaised(try container.decode(IrritantRaised.self, forKey: key))
         case .irritantAcknowledged: self = .irritantAcknowledged(try container.decode(ItemEvent.self, forKey: key))
-        case .irritantDiscussionStarted: self = .irritantDiscussionStarted(try container.decode(ItemEvent.self, forKey: key))
-        case .irritantConfirmedResolution: self = .irritantConfirmedResolution(try container.decode(SideConfirmation.self, forKey: key))
-        case .irritantConfirmationWithdrawn: self = .irritantConfirmationWithdrawn(try container.decode(SideConfirmation.self, forKey: key))
+        case .irritantDiscussionStarted:
+            self = .irritantDiscussionStarted(try container.decode(ItemEvent.self, forKey: key))
+        case .irritantConfirmedResolution:
+            self = .irritantConfirmedResolution(try container.decode(SideConfirmation.self, forKey: key))
+        case .irritantConfirmationWithdrawn:
+            self = .irritantConfirmationWithdrawn(try container.decode(SideConfirmation.self, forKey: key))
         case .irritantResolved: self = .irritantResolved(try container.decode(ItemEvent.self, forKey: key))
         case .irritantParked: self = .irritantParked(try container.decode(ItemEvent.self, forKey: key))
         case .irritantReopened: self = .irritantReopened(try container.decode(ItemEvent.self, forKey: key))
@@ -151,12 +154,15 @@ public enum EntryData: Hashable, Sendable {
         case .meetingScheduled: self = .meetingScheduled(try container.decode(MeetingDetails.self, forKey: key))
         case .meetingUpdated: self = .meetingUpdated(try container.decode(MeetingDetails.self, forKey: key))
         case .meetingCancelled: self = .meetingCancelled(try container.decode(ItemEvent.self, forKey: key))
-        case .meetingJointSummaryRecorded: self = .meetingJointSummaryRecorded(try container.decode(JointSummaryRecorded.self, forKey: key))
+        case .meetingJointSummaryRecorded:
+            self = .meetingJointSummaryRecorded(try container.decode(JointSummaryRecorded.self, forKey: key))
         case .meetingOutcomeAdded: self = .meetingOutcomeAdded(try container.decode(OutcomeAdded.self, forKey: key))
-        case .meetingMinutesRecorded: self = .meetingMinutesRecorded(try container.decode(MinutesRecorded.self, forKey: key))
+        case .meetingMinutesRecorded:
+            self = .meetingMinutesRecorded(try container.decode(MinutesRecorded.self, forKey: key))
         case .contactRecorded: self = .contactRecorded(try container.decode(ContactRecorded.self, forKey: key))
         case .commitmentRecorded: self = .commitmentRecorded(try container.decode(CommitmentRecorded.self, forKey: key))
-        case .commitmentConfirmedFulfilment: self = .commitmentConfirmedFulfilment(try container.decode(SideConfirmation.self, forKey: key))
+        case .commitmentConfirmedFulfilment:
+            self = .commitmentConfirmedFulfilment(try container.decode(SideConfirmation.self, forKey: key))
         case .commitmentFulfilled: self = .commitmentFulfilled(try container.decode(ItemEvent.self, forKey: key))
         case .commitmentLapsed: self = .commitmentLapsed(try container.decode(ItemEvent.self, forKey: key))
         case .readoutPublished: self = .readoutPublished(try container.decode(ReadoutPublished.self, forKey: key))

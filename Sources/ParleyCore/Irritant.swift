@@ -27,9 +27,17 @@ public struct Irritant: Hashable, Codable, Sendable {
     public var updatedAt: Timestamp
 
     public init(
-        id: ItemID, mechanism: MechanismID, reference: Reference, title: String, description: String,
-        raisedBy: PartyID, track: TrackID?, status: IrritantStatus = .raised, confirmations: [PartyID] = [],
-        raisedAt: Timestamp, updatedAt: Timestamp
+        id: ItemID,
+        mechanism: MechanismID,
+        reference: Reference,
+        title: String,
+        description: String,
+        raisedBy: PartyID,
+        track: TrackID?,
+        status: IrritantStatus = .raised,
+        confirmations: [PartyID] = [],
+        raisedAt: Timestamp,
+        updatedAt: Timestamp
     ) {
         self.id = id
         self.mechanism = mechanism
@@ -65,8 +73,15 @@ public struct Step: Hashable, Codable, Sendable {
     public var updatedAt: Timestamp
 
     public init(
-        id: ItemID, mechanism: MechanismID, reference: Reference, irritant: ItemID, owner: PartyID,
-        description: String, due: CalendarDay?, status: StepStatus = .open, updatedAt: Timestamp
+        id: ItemID,
+        mechanism: MechanismID,
+        reference: Reference,
+        irritant: ItemID,
+        owner: PartyID,
+        description: String,
+        due: CalendarDay?,
+        status: StepStatus = .open,
+        updatedAt: Timestamp
     ) {
         self.id = id
         self.mechanism = mechanism

@@ -28,7 +28,8 @@ public struct LanguageTag: Hashable, Codable, Sendable, CustomStringConvertible 
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let tag = LanguageTag(text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not a BCP 47 language tag: \(text)"))
+                .init(codingPath: decoder.codingPath, debugDescription: "not a BCP 47 language tag: \(text)")
+            )
         }
         self = tag
     }

@@ -47,7 +47,9 @@ public enum LogID: Hashable, Comparable, Codable, Sendable, CustomStringConverti
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: decoder.codingPath,
-                    debugDescription: "not a log like mechanism/<id> or mechanism/<id>/party/<id>: \(text)"))
+                    debugDescription: "not a log like mechanism/<id> or mechanism/<id>/party/<id>: \(text)"
+                )
+            )
         }
         self = log
     }

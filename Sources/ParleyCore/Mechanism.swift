@@ -13,8 +13,13 @@ public struct Mechanism: Hashable, Codable, Sendable {
     public var createdAt: Timestamp
 
     public init(
-        id: MechanismID, title: String, contactCadenceDays: Int?, sides: [PartyID] = [],
-        facilitators: [PartyID] = [], tracks: [TrackID] = [], createdAt: Timestamp
+        id: MechanismID,
+        title: String,
+        contactCadenceDays: Int?,
+        sides: [PartyID] = [],
+        facilitators: [PartyID] = [],
+        tracks: [TrackID] = [],
+        createdAt: Timestamp
     ) {
         self.id = id
         self.title = title
@@ -46,7 +51,11 @@ public struct Party: Hashable, Codable, Sendable {
     public var kind: PartyKind
 
     public init(
-        id: PartyID, mechanism: MechanismID, name: String, country: CountryCode?, languages: [LanguageTag],
+        id: PartyID,
+        mechanism: MechanismID,
+        name: String,
+        country: CountryCode?,
+        languages: [LanguageTag],
         kind: PartyKind
     ) {
         self.id = id

@@ -62,10 +62,23 @@ public struct Meeting: Hashable, Codable, Sendable {
     public var updatedAt: Timestamp
 
     public init(
-        id: ItemID, mechanism: MechanismID, reference: Reference, kind: MeetingKind, title: String,
-        start: Timestamp, timeZone: String, durationMinutes: Int, venue: Venue, isThirdCountry: Bool,
-        host: PartyID?, participants: [MemberID], agenda: [Reference], outcomes: [Outcome] = [],
-        jointSummary: String? = nil, status: MeetingStatus = .scheduled, updatedAt: Timestamp
+        id: ItemID,
+        mechanism: MechanismID,
+        reference: Reference,
+        kind: MeetingKind,
+        title: String,
+        start: Timestamp,
+        timeZone: String,
+        durationMinutes: Int,
+        venue: Venue,
+        isThirdCountry: Bool,
+        host: PartyID?,
+        participants: [MemberID],
+        agenda: [Reference],
+        outcomes: [Outcome] = [],
+        jointSummary: String? = nil,
+        status: MeetingStatus = .scheduled,
+        updatedAt: Timestamp
     ) {
         self.id = id
         self.mechanism = mechanism
@@ -96,7 +109,14 @@ public struct Minutes: Hashable, Codable, Sendable {
     public var body: String
     public var recordedAt: Timestamp
 
-    public init(id: ItemID, mechanism: MechanismID, party: PartyID, meeting: ItemID, body: String, recordedAt: Timestamp) {
+    public init(
+        id: ItemID,
+        mechanism: MechanismID,
+        party: PartyID,
+        meeting: ItemID,
+        body: String,
+        recordedAt: Timestamp
+    ) {
         self.id = id
         self.mechanism = mechanism
         self.party = party

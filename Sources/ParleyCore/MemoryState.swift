@@ -55,7 +55,10 @@ public struct MemoryState: DecisionState, Sendable {
     /// Decides `command` and appends what was decided. A refusal changes nothing.
     @discardableResult
     public mutating func execute(
-        _ command: Command, by actor: Actor, now: Date, newID: @escaping () -> String
+        _ command: Command,
+        by actor: Actor,
+        now: Date,
+        newID: @escaping () -> String
     ) throws(Refusal) -> [Entry] {
         let drafts = try decide(command, by: actor, now: now, newID: newID, state: self)
         do {
@@ -73,8 +76,11 @@ public struct MemoryState: DecisionState, Sendable {
         }
         guard entry.kind.isPrivate == entry.log.isPrivate else {
             throw ProjectionError(
-                log: entry.log, index: entry.index,
-                message: "\(entry.kind.rawValue) entries belong in \(entry.kind.isPrivate ? "a private" : "the shared") log")
+                log: entry.log,
+                index: entry.index,
+                message:
+                    "\(entry.kind.rawValue) entries belong in \(entry.kind.isPrivate ? "a private" : "the shared") log"
+            )
         }
         let changes = try Projection.changes(for: entry, reading: self)
         logs[entry.log, default: []].append(entry)

@@ -16,8 +16,15 @@ public struct Note: Hashable, Codable, Sendable {
     public var updatedAt: Timestamp
 
     public init(
-        id: ItemID, mechanism: MechanismID, party: PartyID, reference: Reference, attachedTo: Reference?, body: String,
-        deleted: Bool = false, writtenAt: Timestamp, updatedAt: Timestamp
+        id: ItemID,
+        mechanism: MechanismID,
+        party: PartyID,
+        reference: Reference,
+        attachedTo: Reference?,
+        body: String,
+        deleted: Bool = false,
+        writtenAt: Timestamp,
+        updatedAt: Timestamp
     ) {
         self.id = id
         self.mechanism = mechanism

@@ -7,11 +7,24 @@ extension Fold {
             guard state.mechanism(p.id) == nil, entry.log == .shared(p.id) else {
                 throw fail("mechanism \(p.id) is created twice or outside its own log")
             }
-            return [row(.mechanism(Mechanism(id: p.id, title: p.title, contactCadenceDays: p.contactCadenceDays, createdAt: at)))]
+            return [
+                row(
+                    .mechanism(
+                        Mechanism(id: p.id, title: p.title, contactCadenceDays: p.contactCadenceDays, createdAt: at)
+                    )
+                )
+            ]
         case .partyAdded(let p):
             var mechanism = try mechanism()
             if p.kind == .side { mechanism.sides.append(p.id) } else { mechanism.facilitators.append(p.id) }
-            let party = Party(id: p.id, mechanism: m, name: p.name, country: p.country, languages: p.languages, kind: p.kind)
+            let party = Party(
+                id: p.id,
+                mechanism: m,
+                name: p.name,
+                country: p.country,
+                languages: p.languages,
+                kind: p.kind
+            )
             return [row(.party(party)), row(.mechanism(mechanism))]
         case .trackAdded(let p):
             var mechanism = try mechanism()
@@ -19,7 +32,8 @@ extension Fold {
             return [row(.track(Track(id: p.id, mechanism: m, title: p.title))), row(.mechanism(mechanism))]
         case .coChairSet(let p):
             guard var track = state.track(p.track) else { throw fail("track \(p.track) does not exist") }
-            track.coChairs = (track.coChairs.filter { $0.party != p.party } + [CoChair(party: p.party, member: p.member)])
+            track.coChairs =
+                (track.coChairs.filter { $0.party != p.party } + [CoChair(party: p.party, member: p.member)])
                 .sorted { $0.party < $1.party }
             return [row(.track(track))]
         case .memberAdded(let p), .memberUpdated(let p):
@@ -28,7 +42,9 @@ extension Fold {
             return [row(.team(Team(id: p.id, party: p.party, track: p.track, name: p.name, members: p.members)))]
         case .accountCreated(let p):
             guard entry.log.owner == p.party else { throw fail("account \(p.id) is recorded outside its party's log") }
-            return [row(.account(Account(id: p.id, username: p.username, party: p.party, role: p.role, member: p.member)))]
+            return [
+                row(.account(Account(id: p.id, username: p.username, party: p.party, role: p.role, member: p.member)))
+            ]
         case .accountRoleChanged(let p):
             var account = try account(p.id)
             account.role = p.role
@@ -40,8 +56,16 @@ extension Fold {
 
         case .irritantRaised(let p):
             let irritant = Irritant(
-                id: p.id, mechanism: m, reference: p.reference, title: p.title, description: p.description,
-                raisedBy: p.raisedBy, track: p.track, raisedAt: at, updatedAt: at)
+                id: p.id,
+                mechanism: m,
+                reference: p.reference,
+                title: p.title,
+                description: p.description,
+                raisedBy: p.raisedBy,
+                track: p.track,
+                raisedAt: at,
+                updatedAt: at
+            )
             return [row(.item(.irritant(irritant))), counter(p.reference)]
         case .irritantAcknowledged(let p):
             return try irritantChange(p.id) { $0.status = .acknowledged }
@@ -65,8 +89,15 @@ extension Fold {
             return try irritantChange(p.id) { $0.status = .withdrawn }
         case .stepAdded(let p):
             let step = Step(
-                id: p.id, mechanism: m, reference: p.reference, irritant: p.irritant, owner: p.owner,
-                description: p.description, due: p.due, updatedAt: at)
+                id: p.id,
+                mechanism: m,
+                reference: p.reference,
+                irritant: p.irritant,
+                owner: p.owner,
+                description: p.description,
+                due: p.due,
+                updatedAt: at
+            )
             return [row(.item(.step(step))), counter(p.reference)]
         case .stepUpdated(let p):
             guard case .step(var step) = try item(p.id) else { throw fail("\(p.id) is not a step") }
@@ -85,19 +116,42 @@ extension Fold {
             return try meetingChange(p.id) { $0.outcomes.append(Outcome(text: p.text, recordedBy: p.party, at: at)) }
         case .meetingMinutesRecorded(let p):
             guard let party = entry.log.owner else { throw fail("minutes are recorded outside a private log") }
-            let minutes = Minutes(id: p.id, mechanism: m, party: party, meeting: p.meeting, body: p.body, recordedAt: at)
+            let minutes = Minutes(
+                id: p.id,
+                mechanism: m,
+                party: party,
+                meeting: p.meeting,
+                body: p.body,
+                recordedAt: at
+            )
             return [row(.item(.minutes(minutes)))]
         case .contactRecorded(let p):
             let contact = Contact(
-                id: p.id, mechanism: m, reference: p.reference, kind: p.kind, participants: p.participants,
-                initiatedBy: p.initiatedBy, at: p.at, durationMinutes: p.durationMinutes, summary: p.summary,
-                recordedAt: at)
+                id: p.id,
+                mechanism: m,
+                reference: p.reference,
+                kind: p.kind,
+                participants: p.participants,
+                initiatedBy: p.initiatedBy,
+                at: p.at,
+                durationMinutes: p.durationMinutes,
+                summary: p.summary,
+                recordedAt: at
+            )
             return [row(.item(.contact(contact))), counter(p.reference)]
 
         case .commitmentRecorded(let p):
             let commitment = Commitment(
-                id: p.id, mechanism: m, reference: p.reference, text: p.text, owner: p.owner, source: p.source,
-                due: p.due, recordedAt: at, updatedAt: at)
+                id: p.id,
+                mechanism: m,
+                reference: p.reference,
+                text: p.text,
+                owner: p.owner,
+                source: p.source,
+                due: p.due,
+                recordedAt: at,
+                updatedAt: at
+            )
             return [row(.item(.commitment(commitment))), counter(p.reference)]
         case .commitmentConfirmedFulfilment(let p):
             return try commitmentChange(p.id) { $0.confirmations = adding(p.party, to: $0.confirmations) }
@@ -107,15 +161,28 @@ extension Fold {
             return try commitmentChange(p.id) { $0.status = .lapsed }
         case .readoutPublished(let p):
             let readout = Readout(
-                id: p.id, mechanism: m, reference: p.reference, party: p.party, event: p.event, body: p.body,
-                publishedAt: at)
+                id: p.id,
+                mechanism: m,
+                reference: p.reference,
+                party: p.party,
+                event: p.event,
+                body: p.body,
+                publishedAt: at
+            )
             return [row(.item(.readout(readout))), counter(p.reference)]
 
         case .noteWritten(let p):
             guard let party = entry.log.owner else { throw fail("a note is written outside a private log") }
             let note = Note(
-                id: p.id, mechanism: m, party: party, reference: p.reference, attachedTo: p.attachedTo, body: p.body,
-                writtenAt: at, updatedAt: at)
+                id: p.id,
+                mechanism: m,
+                party: party,
+                reference: p.reference,
+                attachedTo: p.attachedTo,
+                body: p.body,
+                writtenAt: at,
+                updatedAt: at
+            )
             return [row(.item(.note(note))), counter(p.reference)]
         case .noteEdited(let p):
             return try noteChange(p.id) { $0.body = p.body }

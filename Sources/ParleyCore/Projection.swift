@@ -69,16 +69,21 @@ struct Fold<State: DecisionState> {
     }
 
     func note(_ id: ItemID) throws(ProjectionError) -> Note {
-        guard case .note(let v) = try item(id), v.party == entry.log.owner else { throw fail("\(id) is not this party's note") }
+        guard case .note(let v) = try item(id), v.party == entry.log.owner else {
+            throw fail("\(id) is not this party's note")
+        }
         return v
     }
 
     func account(_ id: AccountID) throws(ProjectionError) -> Account {
-        guard let v = state.account(id), v.party == entry.log.owner else { throw fail("account \(id) is not this party's") }
+        guard let v = state.account(id), v.party == entry.log.owner else {
+            throw fail("account \(id) is not this party's")
+        }
         return v
     }
 
-    func irritantChange(_ id: ItemID, _ change: (inout Irritant) -> Void) throws(ProjectionError) -> [ProjectionChange] {
+    func irritantChange(_ id: ItemID, _ change: (inout Irritant) -> Void) throws(ProjectionError) -> [ProjectionChange]
+    {
         var v = try irritant(id)
         change(&v)
         v.updatedAt = at
@@ -92,7 +97,9 @@ struct Fold<State: DecisionState> {
         return [row(.item(.meeting(v)))]
     }
 
-    func commitmentChange(_ id: ItemID, _ change: (inout Commitment) -> Void) throws(ProjectionError) -> [ProjectionChange] {
+    func commitmentChange(_ id: ItemID, _ change: (inout Commitment) -> Void) throws(ProjectionError)
+        -> [ProjectionChange]
+    {
         var v = try commitment(id)
         change(&v)
         v.updatedAt = at
@@ -113,11 +120,24 @@ struct Fold<State: DecisionState> {
 
     func meeting(_ d: MeetingDetails, keeping old: Meeting?) throws(ProjectionError) -> Meeting {
         Meeting(
-            id: d.id, mechanism: m, reference: d.reference, kind: d.kind, title: d.title, start: d.start,
-            timeZone: d.timeZone, durationMinutes: d.durationMinutes, venue: d.venue,
-            isThirdCountry: isThirdCountry(d.venue, try mechanism()), host: d.host, participants: d.participants,
-            agenda: d.agenda, outcomes: old?.outcomes ?? [], jointSummary: old?.jointSummary,
-            status: old?.status ?? .scheduled, updatedAt: at)
+            id: d.id,
+            mechanism: m,
+            reference: d.reference,
+            kind: d.kind,
+            title: d.title,
+            start: d.start,
+            timeZone: d.timeZone,
+            durationMinutes: d.durationMinutes,
+            venue: d.venue,
+            isThirdCountry: isThirdCountry(d.venue, try mechanism()),
+            host: d.host,
+            participants: d.participants,
+            agenda: d.agenda,
+            outcomes: old?.outcomes ?? [],
+            jointSummary: old?.jointSummary,
+            status: old?.status ?? .scheduled,
+            updatedAt: at
+        )
     }
 }
 

@@ -31,7 +31,9 @@ public struct ProjectionRow: Hashable, Sendable {
         case .mechanism(let m):
             (log, id, reference, status, title, searchText) = (shared, m.id.rawValue, nil, nil, m.title, m.title)
         case .party(let p):
-            (log, id, reference, status, title, searchText) = (shared, p.id.rawValue, nil, p.kind.rawValue, p.name, p.name)
+            (log, id, reference, status, title, searchText) = (
+                shared, p.id.rawValue, nil, p.kind.rawValue, p.name, p.name
+            )
         case .track(let t):
             (log, id, reference, status, title, searchText) = (shared, t.id.rawValue, nil, nil, t.title, t.title)
         case .member(let m):

@@ -13,7 +13,12 @@ public struct Readout: Hashable, Codable, Sendable {
     public var publishedAt: Timestamp
 
     public init(
-        id: ItemID, mechanism: MechanismID, reference: Reference, party: PartyID, event: Reference, body: String,
+        id: ItemID,
+        mechanism: MechanismID,
+        reference: Reference,
+        party: PartyID,
+        event: Reference,
+        body: String,
         publishedAt: Timestamp
     ) {
         self.id = id

@@ -44,7 +44,8 @@ public struct Reference: Sendable, Hashable, Codable, CustomStringConvertible, L
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let parsed = Reference(text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not a reference like IRR-12: \(text)"))
+                .init(codingPath: decoder.codingPath, debugDescription: "not a reference like IRR-12: \(text)")
+            )
         }
         self = parsed
     }

@@ -54,7 +54,9 @@ public struct Timestamp: Hashable, Comparable, Codable, Sendable, CustomStringCo
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: decoder.codingPath,
-                    debugDescription: "not an RFC 3339 UTC time like 2025-02-18T09:00:00Z: \(text)"))
+                    debugDescription: "not an RFC 3339 UTC time like 2025-02-18T09:00:00Z: \(text)"
+                )
+            )
         }
         self = parsed
     }
@@ -145,7 +147,8 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let parsed = CalendarDay(text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not an RFC 3339 date like 2025-03-01: \(text)"))
+                .init(codingPath: decoder.codingPath, debugDescription: "not an RFC 3339 date like 2025-03-01: \(text)")
+            )
         }
         self = parsed
     }

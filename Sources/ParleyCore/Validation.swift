@@ -66,7 +66,8 @@ struct Validation {
                 field,
                 value.trimmingCharacters(in: .whitespaces).isEmpty
                     ? "Enter the country as an ISO 3166-1 alpha-3 code, such as USA, RUS or SAU"
-                    : "Country must be an ISO 3166-1 alpha-3 code in capitals, such as USA, RUS or SAU (not \(value))")
+                    : "Country must be an ISO 3166-1 alpha-3 code in capitals, such as USA, RUS or SAU (not \(value))"
+            )
         }
         return code
     }
@@ -82,10 +83,12 @@ struct Validation {
 
     mutating func duration(_ minutes: Int, _ field: String) {
         check(
-            Limits.durationMinutes.contains(minutes), field,
+            Limits.durationMinutes.contains(minutes),
+            field,
             minutes <= 0
                 ? "Duration must be more than 0 minutes"
-                : "Duration must be at most \(Limits.durationMinutes.upperBound) minutes (a week)")
+                : "Duration must be at most \(Limits.durationMinutes.upperBound) minutes (a week)"
+        )
     }
 
     /// Refuses with every problem found, if any.

@@ -3,7 +3,10 @@ import Testing
 
 @Suite struct CanonCommandTests {
     @Test func printsCanonicalForm() throws {
-        let result = try CLIRunner.run(["canon"], stdin: Data(#"{ "b": [1.0, 2e3, "\u20ac"], "a": -0, "c": "\n" }"#.utf8))
+        let result = try CLIRunner.run(
+            ["canon"],
+            stdin: Data(#"{ "b": [1.0, 2e3, "\u20ac"], "a": -0, "c": "\n" }"#.utf8)
+        )
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == #"{"a":0,"b":[1,2000,"€"],"c":"\n"}"#)
     }

@@ -17,8 +17,10 @@ import Testing
         #expect(vkey.name == "parley.example.org/log")
         let attributes = try FileManager.default.attributesOfItem(atPath: keyPath)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        let signer = try NoteSigner(text: String(decoding: FileManager.default.contents(atPath: keyPath)!, as: UTF8.self)
-            .trimmingCharacters(in: .newlines))
+        let signer = try NoteSigner(
+            text: String(decoding: FileManager.default.contents(atPath: keyPath)!, as: UTF8.self)
+                .trimmingCharacters(in: .newlines)
+        )
         #expect(signer.verifier == vkey)
     }
 
@@ -51,7 +53,10 @@ import Testing
     @Test func noteVerifyAcceptsOnlyTheSigningKey() throws {
         let signer = try NoteSigner.generate(name: "log.example")
         let other = try NoteSigner.generate(name: "log.example")
-        let note = try SignedNote.sign(text: "log.example\n3\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n", signers: [signer])
+        let note = try SignedNote.sign(
+            text: "log.example\n3\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n",
+            signers: [signer]
+        )
 
         let good = try CLIRunner.run(["note", "verify", "--key", signer.verifier.text], stdin: Data(note.utf8))
         #expect(good.status == 0, "\(good.stderr)")

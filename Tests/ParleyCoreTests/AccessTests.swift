@@ -5,10 +5,14 @@ import Testing
     @Test func observerCannotWrite() throws {
         var w = try World()
         let raise = RaiseIrritant(mechanism: w.mechanism, title: "Anything", description: "Anything")
-        #expect(w.refusal(.raiseIrritant(raise), as: w.usObserver) == .forbidden("Observers can read but not change the record"))
+        #expect(
+            w.refusal(.raiseIrritant(raise), as: w.usObserver)
+                == .forbidden("Observers can read but not change the record")
+        )
         #expect(
             w.refusal(.writeNote(.init(mechanism: w.mechanism, body: "Private")), as: w.usObserver)
-                == .forbidden("Observers can read but not change the record"))
+                == .forbidden("Observers can read but not change the record")
+        )
     }
 
     @Test func operatorReadsNoContent() throws {
@@ -26,7 +30,8 @@ import Testing
         let raise = RaiseIrritant(mechanism: w.mechanism, title: "Anything", description: "Anything")
         #expect(
             w.refusal(.raiseIrritant(raise), as: w.admin)
-                == .forbidden("The operator runs the server and takes no part in the consultations"))
+                == .forbidden("The operator runs the server and takes no part in the consultations")
+        )
         #expect(w.refusal(.writeNote(.init(mechanism: w.mechanism, body: "x")), as: w.admin) == .notVisible)
     }
 
@@ -34,18 +39,29 @@ import Testing
         var w = try World()
         #expect(
             w.refusal(.createMechanism(.init(title: "Another")), as: w.usLead)
-                == .forbidden("Only the operator creates mechanisms, parties and tracks"))
+                == .forbidden("Only the operator creates mechanisms, parties and tracks")
+        )
         #expect(
             w.refusal(.addTrack(.init(mechanism: w.mechanism, title: "Economic cooperation")), as: w.usLead)
-                == .forbidden("Only the operator creates mechanisms, parties and tracks"))
+                == .forbidden("Only the operator creates mechanisms, parties and tracks")
+        )
     }
 
     @Test func foreignPrivateNoteIsNotVisible() throws {
         var w = try World()
-        let note = try w.run(.writeNote(.init(mechanism: w.mechanism, body: "Sample text: our assessment")), as: w.usNegotiator)[0]
+        let note = try w.run(
+            .writeNote(.init(mechanism: w.mechanism, body: "Sample text: our assessment")),
+            as: w.usNegotiator
+        )[0]
         #expect(note.log == .private(w.mechanism, w.us))
-        let foreign = w.refusal(.editNote(.init(mechanism: w.mechanism, note: note.itemID, body: "Changed")), as: w.ruLead)
-        let missing = w.refusal(.editNote(.init(mechanism: w.mechanism, note: ItemID("no-such-note"), body: "Changed")), as: w.ruLead)
+        let foreign = w.refusal(
+            .editNote(.init(mechanism: w.mechanism, note: note.itemID, body: "Changed")),
+            as: w.ruLead
+        )
+        let missing = w.refusal(
+            .editNote(.init(mechanism: w.mechanism, note: ItemID("no-such-note"), body: "Changed")),
+            as: w.ruLead
+        )
         #expect(foreign == .notVisible)
         #expect(foreign == missing)
         #expect(w.refusal(.deleteNote(.init(mechanism: w.mechanism, note: note.itemID)), as: w.ruLead) == .notVisible)
@@ -67,19 +83,29 @@ import Testing
     @Test func anotherMechanismIsNotVisible() throws {
         var w = try World()
         let other = try w.run(.createMechanism(.init(title: "Another mechanism")), as: w.admin)[0]
-        guard case .mechanismCreated(let m) = other.data else { Issue.record("no mechanism"); return }
+        guard case .mechanismCreated(let m) = other.data else {
+            Issue.record("no mechanism")
+            return
+        }
         #expect(
-            w.refusal(.raiseIrritant(.init(mechanism: m.id, title: "x", description: "y")), as: w.usLead) == .notVisible)
+            w.refusal(.raiseIrritant(.init(mechanism: m.id, title: "x", description: "y")), as: w.usLead) == .notVisible
+        )
         #expect(
-            w.refusal(.raiseIrritant(.init(mechanism: MechanismID("missing"), title: "x", description: "y")), as: w.usLead)
-                == .notVisible)
+            w.refusal(
+                .raiseIrritant(.init(mechanism: MechanismID("missing"), title: "x", description: "y")),
+                as: w.usLead
+            )
+                == .notVisible
+        )
     }
 
     @Test func refusedCommandProducesNoEntry() throws {
         var w = try World()
         let before = w.state.logs
         let command = Command.raiseIrritant(.init(mechanism: w.mechanism, title: "", description: ""))
-        #expect(throws: Refusal.self) { try decide(command, by: w.usLead, now: w.now, newID: w.ids.make, state: w.state) }
+        #expect(throws: Refusal.self) {
+            try decide(command, by: w.usLead, now: w.now, newID: w.ids.make, state: w.state)
+        }
         #expect(throws: Refusal.self) { try w.run(command, as: w.usLead) }
         #expect(w.state.logs == before)
     }
@@ -89,27 +115,55 @@ import Testing
         let meeting = try w.scheduleRiyadh(as: w.saNegotiator)
         #expect(w.meeting(meeting).reference.description == "MTG-1")
         let call = RecordContact(
-            mechanism: w.mechanism, kind: .call, participants: [w.rubio, w.lavrov], initiatedBy: w.us,
-            at: Timestamp("2025-02-15T10:00:00Z")!, durationMinutes: 30, summary: "Agreed to maintain regular contact.")
+            mechanism: w.mechanism,
+            kind: .call,
+            participants: [w.rubio, w.lavrov],
+            initiatedBy: w.us,
+            at: Timestamp("2025-02-15T10:00:00Z")!,
+            durationMinutes: 30,
+            summary: "Agreed to maintain regular contact."
+        )
         let entries = try w.run(.recordContact(call), as: w.saNegotiator)
         #expect(entries.map(\.kind) == [.contactRecorded])
         #expect(
-            w.refusal(.recordJointSummary(.init(mechanism: w.mechanism, meeting: meeting, summary: "x")), as: w.saNegotiator)
-                == .forbidden("Facilitators schedule meetings and record contacts; the sides keep the rest of the record"))
+            w.refusal(
+                .recordJointSummary(.init(mechanism: w.mechanism, meeting: meeting, summary: "x")),
+                as: w.saNegotiator
+            )
+                == .forbidden(
+                    "Facilitators schedule meetings and record contacts; the sides keep the rest of the record"
+                )
+        )
     }
 
     @Test func leadManagesOnlyItsOwnDelegation() throws {
         var w = try World()
-        let update = UpdateMember(mechanism: w.mechanism, member: w.lavrov, name: "Changed", title: "Changed", role: .member)
-        #expect(w.refusal(.updateMember(update), as: w.usLead) == .forbidden("You can manage only your own party's delegation"))
+        let update = UpdateMember(
+            mechanism: w.mechanism,
+            member: w.lavrov,
+            name: "Changed",
+            title: "Changed",
+            role: .member
+        )
         #expect(
-            w.refusal(.addMember(.init(mechanism: w.mechanism, name: "A", title: "B", role: .expert)), as: w.usNegotiator)
-                == .forbidden("Only your party's lead can manage its delegation"))
+            w.refusal(.updateMember(update), as: w.usLead)
+                == .forbidden("You can manage only your own party's delegation")
+        )
+        #expect(
+            w.refusal(
+                .addMember(.init(mechanism: w.mechanism, name: "A", title: "B", role: .expert)),
+                as: w.usNegotiator
+            )
+                == .forbidden("Only your party's lead can manage its delegation")
+        )
     }
 
     @Test func anotherPartysAccountIsNotVisible() throws {
         var w = try World()
-        guard let ruAccount = w.ruNegotiator.account else { Issue.record("no account"); return }
+        guard let ruAccount = w.ruNegotiator.account else {
+            Issue.record("no account")
+            return
+        }
         let change = ChangeAccountRole(mechanism: w.mechanism, account: ruAccount, role: .observer)
         #expect(w.refusal(.changeAccountRole(change), as: w.usLead) == .notVisible)
         try w.run(.changeAccountRole(change), as: w.ruLead)
@@ -124,11 +178,16 @@ import Testing
         let entries = try w.run(.createAccount(create), as: w.usLead)
         #expect(entries.map(\.log) == [.private(w.mechanism, w.us)])
         #expect(
-            w.refusal(.createAccount(.init(mechanism: w.mechanism, party: w.ru, username: "ru-x", role: .lead)), as: w.usLead)
-                == .forbidden("You can manage only your own party's delegation"))
+            w.refusal(
+                .createAccount(.init(mechanism: w.mechanism, party: w.ru, username: "ru-x", role: .lead)),
+                as: w.usLead
+            )
+                == .forbidden("You can manage only your own party's delegation")
+        )
         #expect(
             w.refusal(.createAccount(create), as: w.usLead)
-                == .invalid("username", "The username us-expert is already taken; choose another"))
+                == .invalid("username", "The username us-expert is already taken; choose another")
+        )
     }
 
     @Test func accountsAreKeptOutOfTheSharedLog() throws {
@@ -144,6 +203,9 @@ import Testing
         #expect(Policy.check(.read, by: w.usLead, on: .record(mechanism, .shared(MechanismID("other")))) == .notVisible)
         #expect(Policy.check(.read, by: w.usLead, on: .record(mechanism, .private(w.mechanism, w.ru))) == .notVisible)
         #expect(Policy.check(.read, by: w.usObserver, on: .record(mechanism, .private(w.mechanism, w.us))) == .allowed)
-        #expect(Policy.check(.writePrivate, by: w.saNegotiator, on: .record(mechanism, .private(w.mechanism, w.sa))) == .allowed)
+        #expect(
+            Policy.check(.writePrivate, by: w.saNegotiator, on: .record(mechanism, .private(w.mechanism, w.sa)))
+                == .allowed
+        )
     }
 }

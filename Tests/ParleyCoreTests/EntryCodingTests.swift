@@ -8,8 +8,16 @@ import Testing
         var w = try World()
         let m = w.mechanism
         try w.run(.setCoChair(.init(mechanism: m, track: w.diplomaticMissions, member: w.rubio)), as: w.usLead)
-        try w.run(.updateMember(.init(mechanism: m, member: w.rubio, name: "Marco Rubio", title: "Secretary of State", role: .head)), as: w.usLead)
-        try w.run(.formTeam(.init(mechanism: m, track: w.diplomaticMissions, name: "High-level team", members: [w.rubio])), as: w.usLead)
+        try w.run(
+            .updateMember(
+                .init(mechanism: m, member: w.rubio, name: "Marco Rubio", title: "Secretary of State", role: .head)
+            ),
+            as: w.usLead
+        )
+        try w.run(
+            .formTeam(.init(mechanism: m, track: w.diplomaticMissions, name: "High-level team", members: [w.rubio])),
+            as: w.usLead
+        )
         let account = try #require(w.usObserver.account)
         try w.run(.changeAccountRole(.init(mechanism: m, account: account, role: .negotiator)), as: w.usLead)
         try w.run(.deactivateAccount(.init(mechanism: m, account: account)), as: w.usLead)
@@ -23,27 +31,88 @@ import Testing
         try w.run(.parkIrritant(.init(mechanism: m, irritant: a)), as: w.ruLead)
         let b = try w.raise("Property", as: w.ruNegotiator)
         try w.run(.withdrawIrritant(.init(mechanism: m, irritant: b)), as: w.ruNegotiator)
-        let step = try w.run(.addStep(.init(mechanism: m, irritant: a, owner: w.us, description: "Return property", due: CalendarDay("2025-04-01"))), as: w.usLead)[0].itemID
-        try w.run(.updateStep(.init(mechanism: m, step: step, description: "Return property", status: .done)), as: w.usLead)
+        let step = try w.run(
+            .addStep(
+                .init(
+                    mechanism: m,
+                    irritant: a,
+                    owner: w.us,
+                    description: "Return property",
+                    due: CalendarDay("2025-04-01")
+                )
+            ),
+            as: w.usLead
+        )[0].itemID
+        try w.run(
+            .updateStep(.init(mechanism: m, step: step, description: "Return property", status: .done)),
+            as: w.usLead
+        )
 
         let meeting = try w.scheduleRiyadh()
-        try w.run(.updateMeeting(.init(mechanism: m, meeting: meeting, kind: .roundOfConsultations, title: "Riyadh talks",
-            start: Timestamp("2025-02-18T09:00:00Z")!, timeZone: "Asia/Riyadh", durationMinutes: 270, city: "Riyadh",
-            country: "SAU", host: w.sa, participants: [w.rubio, w.lavrov])), as: w.saNegotiator)
-        try w.run(.recordJointSummary(.init(mechanism: m, meeting: meeting, summary: "Agreed points.")), as: w.usNegotiator)
-        try w.run(.addOutcome(.init(mechanism: m, meeting: meeting, text: "Consultation mechanism")), as: w.usNegotiator)
+        try w.run(
+            .updateMeeting(
+                .init(
+                    mechanism: m,
+                    meeting: meeting,
+                    kind: .roundOfConsultations,
+                    title: "Riyadh talks",
+                    start: Timestamp("2025-02-18T09:00:00Z")!,
+                    timeZone: "Asia/Riyadh",
+                    durationMinutes: 270,
+                    city: "Riyadh",
+                    country: "SAU",
+                    host: w.sa,
+                    participants: [w.rubio, w.lavrov]
+                )
+            ),
+            as: w.saNegotiator
+        )
+        try w.run(
+            .recordJointSummary(.init(mechanism: m, meeting: meeting, summary: "Agreed points.")),
+            as: w.usNegotiator
+        )
+        try w.run(
+            .addOutcome(.init(mechanism: m, meeting: meeting, text: "Consultation mechanism")),
+            as: w.usNegotiator
+        )
         try w.run(.recordMinutes(.init(mechanism: m, meeting: meeting, body: "Sample text")), as: w.usNegotiator)
         let later = try w.scheduleRiyadh(start: "2025-06-01T09:00:00Z")
         try w.run(.cancelMeeting(.init(mechanism: m, meeting: later)), as: w.saNegotiator)
-        try w.run(.recordContact(.init(mechanism: m, kind: .call, participants: [w.rubio, w.lavrov], initiatedBy: w.ru,
-            at: Timestamp("2025-02-15T10:00:00Z")!, durationMinutes: 45, summary: "Regular contact.")), as: w.ruNegotiator)
-        let c1 = try w.run(.recordCommitment(.init(mechanism: m, text: "Appoint teams", owner: .allSides, source: Reference("MTG-1"))), as: w.usNegotiator)[0].itemID
+        try w.run(
+            .recordContact(
+                .init(
+                    mechanism: m,
+                    kind: .call,
+                    participants: [w.rubio, w.lavrov],
+                    initiatedBy: w.ru,
+                    at: Timestamp("2025-02-15T10:00:00Z")!,
+                    durationMinutes: 45,
+                    summary: "Regular contact."
+                )
+            ),
+            as: w.ruNegotiator
+        )
+        let c1 = try w.run(
+            .recordCommitment(.init(mechanism: m, text: "Appoint teams", owner: .allSides, source: Reference("MTG-1"))),
+            as: w.usNegotiator
+        )[0].itemID
         try w.run(.confirmFulfilment(.init(mechanism: m, commitment: c1)), as: w.usLead)
         try w.run(.confirmFulfilment(.init(mechanism: m, commitment: c1)), as: w.ruLead)
-        let c2 = try w.run(.recordCommitment(.init(mechanism: m, text: "Restore staffing", owner: .party(w.ru), due: CalendarDay("2025-02-01"))), as: w.usNegotiator)[0].itemID
+        let c2 = try w.run(
+            .recordCommitment(
+                .init(mechanism: m, text: "Restore staffing", owner: .party(w.ru), due: CalendarDay("2025-02-01"))
+            ),
+            as: w.usNegotiator
+        )[0].itemID
         try w.run(.markLapsed(.init(mechanism: m, commitment: c2)), as: w.usLead)
-        try w.run(.publishReadout(.init(mechanism: m, event: Reference("MTG-1")!, body: "Constructive.")), as: w.usNegotiator)
-        let note = try w.run(.writeNote(.init(mechanism: m, attachedTo: Reference("IRR-1"), body: "Sample text")), as: w.usNegotiator)[0].itemID
+        try w.run(
+            .publishReadout(.init(mechanism: m, event: Reference("MTG-1")!, body: "Constructive.")),
+            as: w.usNegotiator
+        )
+        let note = try w.run(
+            .writeNote(.init(mechanism: m, attachedTo: Reference("IRR-1"), body: "Sample text")),
+            as: w.usNegotiator
+        )[0].itemID
         try w.run(.editNote(.init(mechanism: m, note: note, body: "Sample text, edited")), as: w.usNegotiator)
         try w.run(.deleteNote(.init(mechanism: m, note: note)), as: w.usNegotiator)
         return w
@@ -64,7 +133,9 @@ import Testing
         let w = try everyKind()
         let shared = w.state.logs.filter { !$0.key.isPrivate }.values.flatMap { $0 }
         let privates = w.state.logs.filter { $0.key.isPrivate }.sorted { $0.key < $1.key }.flatMap(\.value)
-        let decoded = try (shared + privates).map { try JSONDecoder().decode(Entry.self, from: JSONEncoder().encode($0)) }
+        let decoded = try (shared + privates).map {
+            try JSONDecoder().decode(Entry.self, from: JSONEncoder().encode($0))
+        }
         let rebuilt = try MemoryState(replaying: decoded)
         #expect(rebuilt.rows == w.state.rows)
         #expect(rebuilt.logs == w.state.logs)
@@ -81,7 +152,10 @@ import Testing
 
     @Test func entryJSONHasTheRecordShape() throws {
         var w = try World()
-        let entry = try w.run(.raiseIrritant(.init(mechanism: w.mechanism, title: "Visas", description: "d")), as: w.usLead)[0]
+        let entry = try w.run(
+            .raiseIrritant(.init(mechanism: w.mechanism, title: "Visas", description: "d")),
+            as: w.usLead
+        )[0]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let text = String(decoding: try encoder.encode(entry), as: UTF8.self)
@@ -89,18 +163,23 @@ import Testing
         #expect(
             text == #"{"actor":{"account":"\#(account)","party":"\#(w.us)","role":"lead"},"at":"2025-02-18T12:00:00Z","#
                 + #""data":{"description":"d","id":"\#(entry.itemID)","raisedBy":"\#(w.us)","reference":"IRR-1","title":"Visas"},"#
-                + #""index":\#(entry.index),"kind":"irritant.raised","log":"mechanism/\#(w.mechanism)","v":1}"#)
+                + #""index":\#(entry.index),"kind":"irritant.raised","log":"mechanism/\#(w.mechanism)","v":1}"#
+        )
     }
 
     @Test func rejectsUnknownKindsAndVersions() throws {
-        let base = #"{"v":1,"log":"mechanism/m","index":0,"at":"2025-02-18T12:00:00Z","actor":{"role":"operator"},"kind":"mechanism.created","data":{"id":"m","title":"T"}}"#
+        let base =
+            #"{"v":1,"log":"mechanism/m","index":0,"at":"2025-02-18T12:00:00Z","actor":{"role":"operator"},"kind":"mechanism.created","data":{"id":"m","title":"T"}}"#
         _ = try JSONDecoder().decode(Entry.self, from: Data(base.utf8))
         for (find, replace) in [
-            (#""v":1"#, #""v":2"#), ("mechanism.created", "mechanism.renamed"), ("2025-02-18T12:00:00Z", "2025-02-18 12:00:00"),
+            (#""v":1"#, #""v":2"#), ("mechanism.created", "mechanism.renamed"),
+            ("2025-02-18T12:00:00Z", "2025-02-18 12:00:00"),
             (#""log":"mechanism/m""#, #""log":"mechanisms/m""#), (#""title":"T""#, #""name":"T""#),
         ] {
             let broken = base.replacingOccurrences(of: find, with: replace)
-            #expect(throws: DecodingError.self, "\(replace)") { try JSONDecoder().decode(Entry.self, from: Data(broken.utf8)) }
+            #expect(throws: DecodingError.self, "\(replace)") {
+                try JSONDecoder().decode(Entry.self, from: Data(broken.utf8))
+            }
         }
     }
 
@@ -111,7 +190,9 @@ import Testing
         #expect(own.description == "mechanism/m1/party/p2")
         #expect(LogID("mechanism/m1") == shared)
         #expect(LogID("mechanism/m1/party/p2") == own)
-        for bad in ["", "mechanism", "mechanism/", "mechanism//party/p", "mechanism/m/party", "mechanism/m/parties/p", "x/m"] {
+        for bad in [
+            "", "mechanism", "mechanism/", "mechanism//party/p", "mechanism/m/party", "mechanism/m/parties/p", "x/m",
+        ] {
             #expect(LogID(bad) == nil, "\(bad)")
         }
     }

@@ -26,15 +26,24 @@ import Testing
         var w = try World()
         let irritant = try w.raise(as: w.ruNegotiator)
         let reference = w.irritant(irritant).reference
-        let entry = try w.run(.writeNote(.init(mechanism: w.mechanism, attachedTo: reference, body: "Sample text")), as: w.usNegotiator)[0]
-        guard case .note(let note)? = w.state.item(entry.itemID) else { Issue.record("no note"); return }
+        let entry = try w.run(
+            .writeNote(.init(mechanism: w.mechanism, attachedTo: reference, body: "Sample text")),
+            as: w.usNegotiator
+        )[0]
+        guard case .note(let note)? = w.state.item(entry.itemID) else {
+            Issue.record("no note")
+            return
+        }
         #expect(note.attachedTo == reference)
         #expect(note.party == w.us)
     }
 
     @Test func deletingIsANewEntryAndHidesTheNote() throws {
         var w = try World()
-        let id = try w.run(.writeNote(.init(mechanism: w.mechanism, body: "Sample text: findable")), as: w.usNegotiator)[0].itemID
+        let id = try w.run(
+            .writeNote(.init(mechanism: w.mechanism, body: "Sample text: findable")),
+            as: w.usNegotiator
+        )[0].itemID
         try w.run(.editNote(.init(mechanism: w.mechanism, note: id, body: "Sample text: edited")), as: w.usNegotiator)
         let deleted = try w.run(.deleteNote(.init(mechanism: w.mechanism, note: id)), as: w.usNegotiator)
         #expect(deleted.map(\.kind) == [.noteDeleted])
@@ -44,6 +53,7 @@ import Testing
         #expect(row.searchText.isEmpty)
         #expect(
             w.refusal(.editNote(.init(mechanism: w.mechanism, note: id, body: "again")), as: w.usNegotiator)
-                == .conflict("NTE-1 was deleted; write a new note instead"))
+                == .conflict("NTE-1 was deleted; write a new note instead")
+        )
     }
 }

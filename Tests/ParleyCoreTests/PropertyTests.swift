@@ -64,7 +64,9 @@ struct SeededGenerator: RandomNumberGenerator {
         // The whole record survives JSON and rebuilds the same projection.
         let shared = w.state.logs.filter { !$0.key.isPrivate }.values.flatMap { $0 }
         let privates = w.state.logs.filter { $0.key.isPrivate }.sorted { $0.key < $1.key }.flatMap(\.value)
-        let decoded = try (shared + privates).map { try JSONDecoder().decode(Entry.self, from: JSONEncoder().encode($0)) }
+        let decoded = try (shared + privates).map {
+            try JSONDecoder().decode(Entry.self, from: JSONEncoder().encode($0))
+        }
         #expect(try MemoryState(replaying: decoded).rows == w.state.rows)
     }
 
@@ -114,10 +116,13 @@ struct SeededGenerator: RandomNumberGenerator {
     func randomCommand(_ w: inout World, actor: Actor, rng: inout SeededGenerator) -> Command {
         let m = Bool.random(using: &rng) || Int.random(in: 0..<10, using: &rng) > 0 ? w.mechanism : MechanismID("bogus")
         // Sorted: dictionary order changes from run to run, and a seed must replay the same run.
-        func ids(_ kind: RowKind) -> [ItemID] { w.state.rows.values.filter { $0.kind == kind }.map { ItemID($0.id) }.sorted() }
+        func ids(_ kind: RowKind) -> [ItemID] {
+            w.state.rows.values.filter { $0.kind == kind }.map { ItemID($0.id) }.sorted()
+        }
         func pick(_ kind: RowKind) -> ItemID {
             let all = ids(kind)
-            return all.isEmpty || Int.random(in: 0..<8, using: &rng) == 0 ? ItemID("bogus") : all.randomElement(using: &rng)!
+            return all.isEmpty || Int.random(in: 0..<8, using: &rng) == 0
+                ? ItemID("bogus") : all.randomElement(using: &rng)!
         }
         // Mostly valid, sometimes blank or too long for a title.
         func text() -> String {
@@ -126,7 +131,10 @@ struct SeededGenerator: RandomNumberGenerator {
                 : ["Visas", "Sample text", "Staffing of missions"].randomElement(using: &rng)!
         }
         func reference() -> Reference {
-            Reference(kind: [.irritant, .meeting, .contact, .commitment, .text].randomElement(using: &rng)!, number: Int.random(in: 1...4, using: &rng))
+            Reference(
+                kind: [.irritant, .meeting, .contact, .commitment, .text].randomElement(using: &rng)!,
+                number: Int.random(in: 1...4, using: &rng)
+            )
         }
         let parties = [w.us, w.ru, w.sa, PartyID("bogus")]
         let members = [w.rubio, w.lavrov, w.saHost, MemberID("bogus")]
@@ -144,29 +152,74 @@ struct SeededGenerator: RandomNumberGenerator {
         case 8: return .reopenIrritant(.init(mechanism: m, irritant: pick(.irritant), reason: reason))
         case 9: return .withdrawIrritant(.init(mechanism: m, irritant: pick(.irritant), reason: reason))
         case 10:
-            return .addStep(.init(mechanism: m, irritant: pick(.irritant), owner: parties.randomElement(using: &rng)!, description: text(), due: due))
+            return .addStep(
+                .init(
+                    mechanism: m,
+                    irritant: pick(.irritant),
+                    owner: parties.randomElement(using: &rng)!,
+                    description: text(),
+                    due: due
+                )
+            )
         case 11:
-            return .updateStep(.init(mechanism: m, step: pick(.step), description: text(), status: StepStatus.allCases.randomElement(using: &rng)!))
+            return .updateStep(
+                .init(
+                    mechanism: m,
+                    step: pick(.step),
+                    description: text(),
+                    status: StepStatus.allCases.randomElement(using: &rng)!
+                )
+            )
         case 12:
-            return .scheduleMeeting(.init(
-                mechanism: m, kind: .workingMeeting, title: text(), start: start,
-                timeZone: ["Asia/Riyadh", "Mars/Olympus"].randomElement(using: &rng)!, durationMinutes: Int.random(in: -10...300, using: &rng),
-                city: text(), country: ["SAU", "TUR", "XXX"].randomElement(using: &rng)!, host: parties.randomElement(using: &rng)!,
-                participants: [members.randomElement(using: &rng)!], agenda: Bool.random(using: &rng) ? [] : [reference()]))
+            return .scheduleMeeting(
+                .init(
+                    mechanism: m,
+                    kind: .workingMeeting,
+                    title: text(),
+                    start: start,
+                    timeZone: ["Asia/Riyadh", "Mars/Olympus"].randomElement(using: &rng)!,
+                    durationMinutes: Int.random(in: -10...300, using: &rng),
+                    city: text(),
+                    country: ["SAU", "TUR", "XXX"].randomElement(using: &rng)!,
+                    host: parties.randomElement(using: &rng)!,
+                    participants: [members.randomElement(using: &rng)!],
+                    agenda: Bool.random(using: &rng) ? [] : [reference()]
+                )
+            )
         case 13: return .cancelMeeting(.init(mechanism: m, meeting: pick(.meeting), reason: reason))
         case 14: return .recordJointSummary(.init(mechanism: m, meeting: pick(.meeting), summary: text()))
         case 15: return .recordMinutes(.init(mechanism: m, meeting: pick(.meeting), body: text()))
         case 16:
-            return .recordContact(.init(
-                mechanism: m, kind: .call, participants: [members.randomElement(using: &rng)!], initiatedBy: parties.randomElement(using: &rng)!,
-                at: start, durationMinutes: 30, summary: text()))
+            return .recordContact(
+                .init(
+                    mechanism: m,
+                    kind: .call,
+                    participants: [members.randomElement(using: &rng)!],
+                    initiatedBy: parties.randomElement(using: &rng)!,
+                    at: start,
+                    durationMinutes: 30,
+                    summary: text()
+                )
+            )
         case 17:
-            let owner: CommitmentOwner = Bool.random(using: &rng) ? .allSides : .party(parties.randomElement(using: &rng)!)
-            return .recordCommitment(.init(mechanism: m, text: text(), owner: owner, source: Bool.random(using: &rng) ? nil : reference(), due: due))
+            let owner: CommitmentOwner =
+                Bool.random(using: &rng) ? .allSides : .party(parties.randomElement(using: &rng)!)
+            return .recordCommitment(
+                .init(
+                    mechanism: m,
+                    text: text(),
+                    owner: owner,
+                    source: Bool.random(using: &rng) ? nil : reference(),
+                    due: due
+                )
+            )
         case 18, 19: return .confirmFulfilment(.init(mechanism: m, commitment: pick(.commitment)))
         case 20: return .markLapsed(.init(mechanism: m, commitment: pick(.commitment), reason: reason))
         case 21: return .publishReadout(.init(mechanism: m, event: reference(), body: text()))
-        case 22: return .writeNote(.init(mechanism: m, attachedTo: Bool.random(using: &rng) ? nil : reference(), body: text()))
+        case 22:
+            return .writeNote(
+                .init(mechanism: m, attachedTo: Bool.random(using: &rng) ? nil : reference(), body: text())
+            )
         default:
             return Bool.random(using: &rng)
                 ? .editNote(.init(mechanism: m, note: pick(.note), body: text()))

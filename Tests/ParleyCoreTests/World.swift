@@ -32,7 +32,10 @@ struct World {
     var diplomaticMissions = TrackID("")
 
     init() throws {
-        let created = try run(.createMechanism(.init(title: "US–Russia consultations", contactCadenceDays: 14)), as: admin)
+        let created = try run(
+            .createMechanism(.init(title: "US–Russia consultations", contactCadenceDays: 14)),
+            as: admin
+        )
         guard case .mechanismCreated(let m) = created[0].data else { fatalError("no mechanism") }
         mechanism = m.id
         us = try addParty("United States", "USA", ["en"], .side)
@@ -45,7 +48,10 @@ struct World {
         ruNegotiator = try account(ru, "ru-negotiator", .negotiator)
         saLead = try account(sa, "sa-lead", .lead)
         saNegotiator = try account(sa, "sa-negotiator", .negotiator)
-        let track = try run(.addTrack(.init(mechanism: mechanism, title: "Operation of diplomatic missions")), as: admin)
+        let track = try run(
+            .addTrack(.init(mechanism: mechanism, title: "Operation of diplomatic missions")),
+            as: admin
+        )
         guard case .trackAdded(let t) = track[0].data else { fatalError("no track") }
         diplomaticMissions = t.id
         rubio = try addMember("Marco Rubio", "Secretary of State", .head, as: usLead)
@@ -70,20 +76,28 @@ struct World {
         }
     }
 
-    mutating func addParty(_ name: String, _ country: String, _ languages: [String], _ kind: PartyKind) throws -> PartyID {
+    mutating func addParty(_ name: String, _ country: String, _ languages: [String], _ kind: PartyKind) throws
+        -> PartyID
+    {
         let e = try run(
-            .addParty(.init(mechanism: mechanism, name: name, country: country, languages: languages, kind: kind)), as: admin)
+            .addParty(.init(mechanism: mechanism, name: name, country: country, languages: languages, kind: kind)),
+            as: admin
+        )
         guard case .partyAdded(let p) = e[0].data else { fatalError("no party") }
         return p.id
     }
 
     mutating func account(_ party: PartyID, _ username: String, _ role: Role) throws -> Actor {
-        let e = try run(.createAccount(.init(mechanism: mechanism, party: party, username: username, role: role)), as: admin)
+        let e = try run(
+            .createAccount(.init(mechanism: mechanism, party: party, username: username, role: role)),
+            as: admin
+        )
         guard case .accountCreated(let a) = e[0].data else { fatalError("no account") }
         return Actor(account: a.id, party: party, role: role)
     }
 
-    mutating func addMember(_ name: String, _ title: String, _ role: DelegationRole, as lead: Actor) throws -> MemberID {
+    mutating func addMember(_ name: String, _ title: String, _ role: DelegationRole, as lead: Actor) throws -> MemberID
+    {
         let e = try run(.addMember(.init(mechanism: mechanism, name: name, title: title, role: role)), as: lead)
         guard case .memberAdded(let m) = e[0].data else { fatalError("no member") }
         return m.id
@@ -91,7 +105,9 @@ struct World {
 
     mutating func raise(_ title: String = "Staffing of diplomatic missions", as actor: Actor) throws -> ItemID {
         let e = try run(
-            .raiseIrritant(.init(mechanism: mechanism, title: title, description: "Visas and staff numbers.")), as: actor)
+            .raiseIrritant(.init(mechanism: mechanism, title: title, description: "Visas and staff numbers.")),
+            as: actor
+        )
         return e[0].itemID
     }
 
@@ -122,9 +138,20 @@ struct World {
         let e = try run(
             .scheduleMeeting(
                 .init(
-                    mechanism: mechanism, kind: .roundOfConsultations, title: "Riyadh talks", start: Timestamp(start)!,
-                    timeZone: "Asia/Riyadh", durationMinutes: 270, city: "Riyadh", country: "SAU", host: sa,
-                    participants: [rubio, lavrov])), as: actor ?? saNegotiator)
+                    mechanism: mechanism,
+                    kind: .roundOfConsultations,
+                    title: "Riyadh talks",
+                    start: Timestamp(start)!,
+                    timeZone: "Asia/Riyadh",
+                    durationMinutes: 270,
+                    city: "Riyadh",
+                    country: "SAU",
+                    host: sa,
+                    participants: [rubio, lavrov]
+                )
+            ),
+            as: actor ?? saNegotiator
+        )
         return e[0].itemID
     }
 }

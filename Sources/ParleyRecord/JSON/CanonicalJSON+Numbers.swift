@@ -51,7 +51,9 @@ extension CanonicalJSON {
             var inExponent = false
             for c in text.utf8 {
                 if inExponent {
-                    if c == UInt8(ascii: "-") { exponentSign = -1 } else if c != UInt8(ascii: "+") {
+                    if c == UInt8(ascii: "-") {
+                        exponentSign = -1
+                    } else if c != UInt8(ascii: "+") {
                         exponent = exponent * 10 + Int(c - UInt8(ascii: "0"))
                     }
                 } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {

@@ -12,7 +12,9 @@ extension CanonicalJSON {
         var index: Int
     }
 
-    static func writeObject(_ members: [(key: String, value: JSONValue)], into w: inout CanonicalWriter) throws(JSONError) {
+    static func writeObject(_ members: [(key: String, value: JSONValue)], into w: inout CanonicalWriter)
+        throws(JSONError)
+    {
         let n = members.count
         if n == 0 {
             w.append("{}")
@@ -23,7 +25,8 @@ extension CanonicalJSON {
                 var keys = buffer
                 for i in 0..<n { keys.initializeElement(at: i, to: SortKey(prefix: rankPrefix(m[i].key), index: i)) }
                 let less = { (a: SortKey, b: SortKey) -> Bool in
-                    a.prefix != b.prefix ? a.prefix < b.prefix : JSONKeyOrder.compare(m[a.index].key, m[b.index].key) < 0
+                    a.prefix != b.prefix
+                        ? a.prefix < b.prefix : JSONKeyOrder.compare(m[a.index].key, m[b.index].key) < 0
                 }
                 if n <= insertionSortLimit {
                     for i in 1..<n {
@@ -40,7 +43,8 @@ extension CanonicalJSON {
                 }
                 // RFC 8785 §3.1 requires I-JSON input, whose names are unique; equal names
                 // now sit side by side.
-                for i in 1..<n where keys[i - 1].prefix == keys[i].prefix
+                for i in 1..<n
+                where keys[i - 1].prefix == keys[i].prefix
                     && JSONKeyOrder.compare(m[keys[i - 1].index].key, m[keys[i].index].key) == 0
                 {
                     return JSONError(.duplicateKey(m[keys[i].index].key), at: nil)

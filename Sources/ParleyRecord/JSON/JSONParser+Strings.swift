@@ -70,12 +70,20 @@ extension JSONParser {
         var low: UInt8 = 0x80, high: UInt8 = 0xBF
         switch lead {
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
+        case 0xE0:
+            length = 3
+            low = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
+        case 0xED:
+            length = 3
+            high = 0x9F
+        case 0xF0:
+            length = 4
+            low = 0x90
         case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
+        case 0xF4:
+            length = 4
+            high = 0x8F
         default: throw JSONError(.invalidUTF8, at: i)
         }
         guard i + length <= input.count else { throw JSONError(.invalidUTF8, at: i) }
@@ -106,7 +114,8 @@ extension JSONParser {
             var scalar = UInt32(unit)
             if unit >= 0xD800 && unit <= 0xDBFF {
                 // A high surrogate must be followed at once by `\u` and a low surrogate.
-                guard pos + 1 < input.count, input[pos] == UInt8(ascii: "\\"), input[pos + 1] == UInt8(ascii: "u") else {
+                guard pos + 1 < input.count, input[pos] == UInt8(ascii: "\\"), input[pos + 1] == UInt8(ascii: "u")
+                else {
                     throw JSONError(.loneSurrogate(unit), at: escapeStart)
                 }
                 pos += 2

@@ -12,11 +12,14 @@ extension JSONValue {
     /// names (compared by scalars), unpaired surrogate escapes, `NaN`/`Infinity`, leading
     /// zeros, raw control characters in strings, numbers that overflow a double, nesting
     /// deeper than `maxDepth`, and anything after the value except whitespace.
-    public static func parse(_ bytes: some Collection<UInt8>, maxDepth: Int = defaultMaxDepth) throws(JSONError) -> JSONValue {
+    public static func parse(_ bytes: some Collection<UInt8>, maxDepth: Int = defaultMaxDepth) throws(JSONError)
+        -> JSONValue
+    {
         let result: Result<JSONValue, JSONError>? = bytes.withContiguousStorageIfAvailable {
             JSONParser.parseAll($0, maxDepth: maxDepth)
         }
-        return try (result ?? Array(bytes).withUnsafeBufferPointer { JSONParser.parseAll($0, maxDepth: maxDepth) }).get()
+        return try (result ?? Array(bytes).withUnsafeBufferPointer { JSONParser.parseAll($0, maxDepth: maxDepth) })
+            .get()
     }
 }
 
@@ -71,11 +74,20 @@ struct JSONParser {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
         case UInt8(ascii: "N"), UInt8(ascii: "I"):
-            throw JSONError(startsWith("NaN") || startsWith("Infinity") ? .nonFiniteLiteral : .unexpectedByte(byte), at: pos)
+            throw JSONError(
+                startsWith("NaN") || startsWith("Infinity") ? .nonFiniteLiteral : .unexpectedByte(byte),
+                at: pos
+            )
         default:
             throw JSONError(.unexpectedByte(byte), at: pos)
         }
@@ -91,7 +103,9 @@ struct JSONParser {
     mutating func expectLiteral(_ word: StaticString) throws(JSONError) {
         for i in 0..<word.utf8CodeUnitCount {
             guard pos + i < input.count else { throw JSONError(.unexpectedEnd, at: pos + i) }
-            guard input[pos + i] == word.utf8Start[i] else { throw JSONError(.unexpectedByte(input[pos + i]), at: pos + i) }
+            guard input[pos + i] == word.utf8Start[i] else {
+                throw JSONError(.unexpectedByte(input[pos + i]), at: pos + i)
+            }
         }
         pos += word.utf8CodeUnitCount
     }

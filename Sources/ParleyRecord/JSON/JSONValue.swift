@@ -33,13 +33,21 @@ extension JSONValue: Hashable {
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0 as UInt8)
-        case .bool(let b): hasher.combine(1 as UInt8); hasher.combine(b)
-        case .number(let d): hasher.combine(2 as UInt8); hasher.combine(d)
+        case .bool(let b):
+            hasher.combine(1 as UInt8)
+            hasher.combine(b)
+        case .number(let d):
+            hasher.combine(2 as UInt8)
+            hasher.combine(d)
         case .string(let s):
             hasher.combine(3 as UInt8)
             JSONKeyOrder.withUTF8(s) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        case .array(let a): hasher.combine(4 as UInt8); hasher.combine(a)
-        case .object(let o): hasher.combine(5 as UInt8); hasher.combine(o)
+        case .array(let a):
+            hasher.combine(4 as UInt8)
+            hasher.combine(a)
+        case .object(let o):
+            hasher.combine(5 as UInt8)
+            hasher.combine(o)
         }
     }
 }

@@ -16,7 +16,8 @@ extension Merkle {
 
     /// RFC 9162 §2.1.3.1: PATH(index, D[size]), the inclusion proof of leaf `index`, sibling of the
     /// leaf first.
-    public static func inclusionProof(index: Int64, size: Int64, reader: some HashReader) throws(MerkleError) -> [Hash] {
+    public static func inclusionProof(index: Int64, size: Int64, reader: some HashReader) throws(MerkleError) -> [Hash]
+    {
         guard size > 0, size <= maxStoredSize else { throw .sizeOutOfRange(size: size) }
         guard index >= 0, index < size else { throw .indexOutOfRange(index: index, size: size) }
         var siblings = [LeafRange]()
@@ -92,7 +93,8 @@ extension Merkle {
     }
 
     /// MTH of each range, from one batched read.
-    static func rangeHashes(_ ranges: some Collection<LeafRange>, reader: some HashReader) throws(MerkleError) -> [Hash] {
+    static func rangeHashes(_ ranges: some Collection<LeafRange>, reader: some HashReader) throws(MerkleError) -> [Hash]
+    {
         var indexes = [Int64]()
         var counts = [Int]()
         counts.reserveCapacity(ranges.count)

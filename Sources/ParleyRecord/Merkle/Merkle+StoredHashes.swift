@@ -28,7 +28,9 @@ extension Merkle {
     ///
     /// Reads the left siblings of the subtrees the leaf completes (one batch, ≤ log₂ n hashes)
     /// and writes nothing.
-    public static func hashesToStore(forLeafAt n: Int64, leafHash: Hash, reader: some HashReader) throws(MerkleError) -> [Hash] {
+    public static func hashesToStore(forLeafAt n: Int64, leafHash: Hash, reader: some HashReader) throws(MerkleError)
+        -> [Hash]
+    {
         guard n >= 0 else { throw .sizeOutOfRange(size: n) }
         // The leaf completes one subtree per trailing one-bit of n.
         let completed = (~n).trailingZeroBitCount

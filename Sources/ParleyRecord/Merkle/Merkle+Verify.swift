@@ -9,7 +9,10 @@ extension Merkle {
     /// RFC 9162 §2.1.3.2: the root that an inclusion proof of `leafHash` at `index` in a tree of
     /// `size` leaves leads to. Check it against the trusted root (or use `verifyInclusion`).
     public static func rootFromInclusionProof(
-        leafHash: Hash, index: UInt64, size: UInt64, proof: [Hash]
+        leafHash: Hash,
+        index: UInt64,
+        size: UInt64,
+        proof: [Hash]
     ) throws(MerkleProofError) -> Hash {
         // Step 1: the leaf must lie inside the tree.
         guard index < size else { throw .indexOutOfRange(index: index, size: size) }
@@ -42,7 +45,11 @@ extension Merkle {
     /// RFC 9162 §2.1.3.2: succeeds iff `proof` shows `leafHash` at `index` in the tree of `size`
     /// leaves whose root is `root`.
     public static func verifyInclusion(
-        leafHash: Hash, index: UInt64, size: UInt64, proof: [Hash], root: Hash
+        leafHash: Hash,
+        index: UInt64,
+        size: UInt64,
+        proof: [Hash],
+        root: Hash
     ) throws(MerkleProofError) {
         let computed = try rootFromInclusionProof(leafHash: leafHash, index: index, size: size, proof: proof)
         // Step 5: compare r against the root hash.
@@ -55,7 +62,11 @@ extension Merkle {
     /// `from == 0` is always an error (nothing to be consistent with; a client starts from its
     /// first checkpoint instead). `from == to` needs an empty proof and equal roots.
     public static func verifyConsistency(
-        from: UInt64, to: UInt64, proof: [Hash], oldRoot: Hash, newRoot: Hash
+        from: UInt64,
+        to: UInt64,
+        proof: [Hash],
+        oldRoot: Hash,
+        newRoot: Hash
     ) throws(MerkleProofError) {
         guard from != 0 else { throw .consistencyFromEmptyTree }
         guard from <= to else { throw .sizesOutOfOrder(from: from, to: to) }

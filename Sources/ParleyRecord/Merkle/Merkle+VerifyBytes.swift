@@ -6,21 +6,37 @@
 extension Merkle {
     /// `verifyInclusion` over raw bytes; rejects any hash that is not 32 bytes.
     public static func verifyInclusion(
-        leafHash: [UInt8], index: UInt64, size: UInt64, proof: [[UInt8]], root: [UInt8]
+        leafHash: [UInt8],
+        index: UInt64,
+        size: UInt64,
+        proof: [[UInt8]],
+        root: [UInt8]
     ) throws(MerkleProofError) {
         try verifyInclusion(
-            leafHash: strictHash(leafHash, "leaf hash"), index: index, size: size,
-            proof: strictHashes(proof), root: strictHash(root, "root"))
+            leafHash: strictHash(leafHash, "leaf hash"),
+            index: index,
+            size: size,
+            proof: strictHashes(proof),
+            root: strictHash(root, "root")
+        )
     }
 
     /// `verifyConsistency` over raw bytes; rejects any hash that is not 32 bytes, even when the
     /// sizes are equal and the roots are only compared.
     public static func verifyConsistency(
-        from: UInt64, to: UInt64, proof: [[UInt8]], oldRoot: [UInt8], newRoot: [UInt8]
+        from: UInt64,
+        to: UInt64,
+        proof: [[UInt8]],
+        oldRoot: [UInt8],
+        newRoot: [UInt8]
     ) throws(MerkleProofError) {
         try verifyConsistency(
-            from: from, to: to, proof: strictHashes(proof),
-            oldRoot: strictHash(oldRoot, "old root"), newRoot: strictHash(newRoot, "new root"))
+            from: from,
+            to: to,
+            proof: strictHashes(proof),
+            oldRoot: strictHash(oldRoot, "old root"),
+            newRoot: strictHash(newRoot, "new root")
+        )
     }
 
     static func strictHash(_ bytes: [UInt8], _ field: String) throws(MerkleProofError) -> Hash {

@@ -33,7 +33,10 @@ extension Checkpoint {
     /// checkpoint, and (if given) the origin must be the expected one. Cosignatures by
     /// `cosigners` are verified too (a failing one refuses the note) and reported with their times.
     public static func open(
-        _ note: some Collection<UInt8>, logKey: NoteVerifier, cosigners: [NoteVerifier] = [], origin: String? = nil
+        _ note: some Collection<UInt8>,
+        logKey: NoteVerifier,
+        cosigners: [NoteVerifier] = [],
+        origin: String? = nil
     ) throws(CheckpointError) -> OpenedCheckpoint {
         guard logKey.type == .ed25519 else { throw .logKeyNotNoteKey(logKey.type) }
         let opened: OpenedNote
@@ -42,7 +45,9 @@ extension Checkpoint {
         } catch {
             throw .note(error)
         }
-        guard opened.verified.contains(where: { $0.verifier == logKey }) else { throw .missingLogSignature(logKey.text) }
+        guard opened.verified.contains(where: { $0.verifier == logKey }) else {
+            throw .missingLogSignature(logKey.text)
+        }
         let checkpoint = try Checkpoint(text: opened.text)
         if let origin, checkpoint.origin != origin { throw .wrongOrigin(expected: origin, found: checkpoint.origin) }
         let cosignatures = opened.verified.compactMap { v in
@@ -53,7 +58,10 @@ extension Checkpoint {
 
     /// Opens the UTF-8 bytes of `note`.
     public static func open(
-        _ note: String, logKey: NoteVerifier, cosigners: [NoteVerifier] = [], origin: String? = nil
+        _ note: String,
+        logKey: NoteVerifier,
+        cosigners: [NoteVerifier] = [],
+        origin: String? = nil
     ) throws(CheckpointError) -> OpenedCheckpoint {
         try open(Array(note.utf8), logKey: logKey, cosigners: cosigners, origin: origin)
     }

@@ -58,10 +58,13 @@ enum NoteBase64 {
             // RFC 4648 §3.5: the bits beyond the last whole byte must be zero (canonical form).
             switch pad {
             case 0:
-                out.append(UInt8(n >> 16 & 0xff)); out.append(UInt8(n >> 8 & 0xff)); out.append(UInt8(n & 0xff))
+                out.append(UInt8(n >> 16 & 0xff))
+                out.append(UInt8(n >> 8 & 0xff))
+                out.append(UInt8(n & 0xff))
             case 1:
                 guard n & 0xff == 0 else { return nil }
-                out.append(UInt8(n >> 16 & 0xff)); out.append(UInt8(n >> 8 & 0xff))
+                out.append(UInt8(n >> 16 & 0xff))
+                out.append(UInt8(n >> 8 & 0xff))
             default:
                 guard n & 0xffff == 0 else { return nil }
                 out.append(UInt8(n >> 16 & 0xff))

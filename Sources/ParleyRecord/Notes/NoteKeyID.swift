@@ -40,7 +40,9 @@ enum NoteKeyName {
         for scalar in name.unicodeScalars {
             if scalar == "+" { return "the name contains '+'" }
             if scalar.properties.isWhitespace { return "the name contains a space (U+\(hex(scalar)))" }
-            if scalar.properties.generalCategory == .control { return "the name contains control character U+\(hex(scalar))" }
+            if scalar.properties.generalCategory == .control {
+                return "the name contains control character U+\(hex(scalar))"
+            }
         }
         return nil
     }

@@ -49,14 +49,18 @@ enum SignatureLine {
         guard line.starts(with: prefix) else { return .failure(LineError("does not start with \"— \"")) }
         let rest = line.dropFirst(prefix.count)
         // Key names hold no spaces, so the first space ends the name.
-        guard let space = rest.firstIndex(of: 0x20) else { return .failure(LineError("has no space after the key name")) }
+        guard let space = rest.firstIndex(of: 0x20) else {
+            return .failure(LineError("has no space after the key name"))
+        }
         let name = String(decoding: rest[..<space], as: UTF8.self)
         if let reason = NoteKeyName.check(name) { return .failure(LineError("has an invalid key name: \(reason)")) }
         guard let payload = NoteBase64.decode(rest[(space + 1)...]) else {
             return .failure(LineError("has a signature that is not canonical standard base64"))
         }
         // Four bytes of key ID and at least one byte of signature.
-        guard payload.count >= 5 else { return .failure(LineError("has a \(payload.count)-byte signature, too short for a key ID and a signature")) }
+        guard payload.count >= 5 else {
+            return .failure(LineError("has a \(payload.count)-byte signature, too short for a key ID and a signature"))
+        }
         let keyID = payload.prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
         return .success(NoteSignature(name: name, keyID: keyID, signature: Array(payload.dropFirst(4))))
     }

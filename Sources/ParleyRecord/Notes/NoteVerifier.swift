@@ -68,8 +68,11 @@ public struct NoteVerifier: Sendable, Hashable, CustomStringConvertible {
 
     /// Checks a cosignature (timestamp ‖ Ed25519 signature) over a checkpoint's note text and
     /// returns its timestamp; `nil` if this is not a cosignature key or the cosignature fails.
-    public func verifyCosignature(_ signature: some Collection<UInt8>, checkpointText: some Collection<UInt8>) -> UInt64? {
-        guard type == .cosignatureV1, case .valid(let timestamp?) = check(signature: Array(signature), text: checkpointText)
+    public func verifyCosignature(_ signature: some Collection<UInt8>, checkpointText: some Collection<UInt8>)
+        -> UInt64?
+    {
+        guard type == .cosignatureV1,
+            case .valid(let timestamp?) = check(signature: Array(signature), text: checkpointText)
         else { return nil }
         return timestamp
     }
@@ -87,7 +90,8 @@ public struct NoteVerifier: Sendable, Hashable, CustomStringConvertible {
         case .ed25519:
             // C2SP signed-note §"Ed25519 signatures": RFC 8032 over the note text.
             guard signature.count == 64 else { return .invalid("signature is \(signature.count) bytes, want 64") }
-            return key.isValidSignature(signature, for: Array(text)) ? .valid(timestamp: nil) : .invalid("Ed25519 verification failed")
+            return key.isValidSignature(signature, for: Array(text))
+                ? .valid(timestamp: nil) : .invalid("Ed25519 verification failed")
         case .cosignatureV1:
             // C2SP tlog-cosignature §"Format": timestamped_signature = u64 timestamp ‖ ed25519_signature[64].
             guard signature.count == CosignatureV1.signatureSize else {
@@ -95,9 +99,12 @@ public struct NoteVerifier: Sendable, Hashable, CustomStringConvertible {
             }
             let timestamp = CosignatureV1.readTimestamp(signature[...])
             // C2SP tlog-cosignature §"Format": the timestamp "MUST NOT exceed 2^63 - 1".
-            guard timestamp <= CosignatureV1.maxTimestamp else { return .invalid("timestamp \(timestamp) exceeds 2^63 - 1") }
+            guard timestamp <= CosignatureV1.maxTimestamp else {
+                return .invalid("timestamp \(timestamp) exceeds 2^63 - 1")
+            }
             let message = CosignatureV1.message(checkpointText: text, timestamp: timestamp)
-            return key.isValidSignature(signature[8...], for: message) ? .valid(timestamp: timestamp) : .invalid("Ed25519 verification failed")
+            return key.isValidSignature(signature[8...], for: message)
+                ? .valid(timestamp: timestamp) : .invalid("Ed25519 verification failed")
         }
     }
 }

@@ -20,15 +20,20 @@ import Testing
     }
 
     static let entry = Entry(
-        v: 1, log: "mechanism/alpha", index: 12, kind: "irritant.raised",
+        v: 1,
+        log: "mechanism/alpha",
+        index: 12,
+        kind: "irritant.raised",
         actor: Actor(party: "north", account: "ana", role: "negotiator"),
-        data: ["title": "Fishing quotas", "zeta": [1.5, nil, true], "Ω": "Квоты на вылов / ✓"])
+        data: ["title": "Fishing quotas", "zeta": [1.5, nil, true], "Ω": "Квоты на вылов / ✓"]
+    )
 
     @Test func encodableValueGetsSortedKeys() throws {
         let bytes = try CanonicalJSON.encode(Self.entry)
         #expect(
             String(decoding: bytes, as: UTF8.self)
-                == #"{"actor":{"account":"ana","party":"north","role":"negotiator"},"data":{"title":"Fishing quotas","zeta":[1.5,null,true],"Ω":"Квоты на вылов / ✓"},"index":12,"kind":"irritant.raised","log":"mechanism/alpha","v":1}"#)
+                == #"{"actor":{"account":"ana","party":"north","role":"negotiator"},"data":{"title":"Fishing quotas","zeta":[1.5,null,true],"Ω":"Квоты на вылов / ✓"},"index":12,"kind":"irritant.raised","log":"mechanism/alpha","v":1}"#
+        )
     }
 
     @Test func decodesWhatItEncoded() throws {
@@ -38,7 +43,10 @@ import Testing
     }
 
     @Test func decodeIsStrict() {
-        let duplicated = Array(#"{"v":1,"v":2,"log":"x","index":0,"kind":"k","actor":{"party":"p","account":"a","role":"r"},"data":null}"#.utf8)
+        let duplicated = Array(
+            #"{"v":1,"v":2,"log":"x","index":0,"kind":"k","actor":{"party":"p","account":"a","role":"r"},"data":null}"#
+                .utf8
+        )
         #expect(throws: JSONError(.duplicateKey("v"), at: 7)) { try CanonicalJSON.decode(Entry.self, from: duplicated) }
     }
 

@@ -6,7 +6,8 @@ import ParleyRecord
 import Testing
 
 @Suite struct CanonicalJSONVectorTests {
-    static let vectors: [JCSFixtures.Vectors.Vector] = (try? JCSFixtures.load(JCSFixtures.Vectors.self, "jcs_vectors").vectors) ?? []
+    static let vectors: [JCSFixtures.Vectors.Vector] =
+        (try? JCSFixtures.load(JCSFixtures.Vectors.self, "jcs_vectors").vectors) ?? []
 
     @Test func fixtureHoldsAllSixCases() {
         #expect(Self.vectors.map(\.name).sorted() == ["arrays", "french", "structures", "unicode", "values", "weird"])
@@ -31,22 +32,34 @@ import Testing
     @Test func escapesOnlyWhatRFC8785Requires() throws {
         let text = "\"\u{0}\u{8}\u{9}\u{A}\u{B}\u{C}\u{D}\u{1F}\\\"/\u{7F}\u{2028}€😂\""
         let output = try CanonicalJSON.encode(.string(String(text.dropFirst().dropLast())))
-        #expect(String(decoding: output, as: UTF8.self) == #""\u0000\b\t\n\u000b\f\r\u001f\\\"/"# + "\u{7F}\u{2028}€😂\"")
+        #expect(
+            String(decoding: output, as: UTF8.self) == #""\u0000\b\t\n\u000b\f\r\u001f\\\"/"# + "\u{7F}\u{2028}€😂\""
+        )
     }
 
     @Test func sortsKeysByUTF16CodeUnits() throws {
         // U+1F602 is D83D DE02 in UTF-16, so it precedes U+FB33 although its code point is larger.
         let value: JSONValue = ["\u{FB33}": 1, "\u{1F602}": 2, "\u{E000}": 3, "z": 4, "\u{7F}": 5]
         let output = try CanonicalJSON.encode(value)
-        #expect(String(decoding: output, as: UTF8.self) == "{\"z\":4,\"\u{7F}\":5,\"\u{1F602}\":2,\"\u{E000}\":3,\"\u{FB33}\":1}")
+        #expect(
+            String(decoding: output, as: UTF8.self)
+                == "{\"z\":4,\"\u{7F}\":5,\"\u{1F602}\":2,\"\u{E000}\":3,\"\u{FB33}\":1}"
+        )
     }
 
     @Test func sortsNamesSharingLongPrefixes() throws {
-        let names = ["prefix-long-\u{FFFF}", "prefix-long-a", "prefix-long-", "prefix-long-\u{1F602}", "prefix-long-\u{0}", "prefix-lon"]
+        let names = [
+            "prefix-long-\u{FFFF}", "prefix-long-a", "prefix-long-", "prefix-long-\u{1F602}", "prefix-long-\u{0}",
+            "prefix-lon",
+        ]
         let value = JSONValue.object(JSONObject(names.map { (key: $0, value: .null) }))
         let keys = try #require(try JSONValue.parse(CanonicalJSON.encode(value)).objectValue?.keys)
-        #expect(keys.map { Array($0.utf16) } == [
-            "prefix-lon", "prefix-long-", "prefix-long-\u{0}", "prefix-long-a", "prefix-long-\u{1F602}", "prefix-long-\u{FFFF}",
-        ].map { Array($0.utf16) })
+        #expect(
+            keys.map { Array($0.utf16) }
+                == [
+                    "prefix-lon", "prefix-long-", "prefix-long-\u{0}", "prefix-long-a", "prefix-long-\u{1F602}",
+                    "prefix-long-\u{FFFF}",
+                ].map { Array($0.utf16) }
+        )
     }
 }

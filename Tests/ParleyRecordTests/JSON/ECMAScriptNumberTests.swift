@@ -56,9 +56,13 @@ import Testing
             let value = try JSONValue.parse(Array(text.utf8))
             #expect(value.numberValue?.bitPattern == bits, "\(text)")
         }
-        #expect(throws: JSONError(.numberOutOfRange, at: 0)) { try JSONValue.parse(Array("1.7976931348623159e308".utf8)) }
-        #expect(try CanonicalJSON.canonicalize(Array("[123456789012345678901234567890, 1E2, 0.50, -0.0]".utf8))
-            == Array("[1.2345678901234568e+29,100,0.5,0]".utf8))
+        #expect(throws: JSONError(.numberOutOfRange, at: 0)) {
+            try JSONValue.parse(Array("1.7976931348623159e308".utf8))
+        }
+        #expect(
+            try CanonicalJSON.canonicalize(Array("[123456789012345678901234567890, 1E2, 0.50, -0.0]".utf8))
+                == Array("[1.2345678901234568e+29,100,0.5,0]".utf8)
+        )
     }
 
     /// Regenerates the first lines of cyberphone's es6testfile100m.txt as its `generator`

@@ -41,12 +41,22 @@ import Testing
         Case("control-char-in-string", "[\"a\tb\"]", .controlCharacterInString(0x09), at: 3),
         Case("invalid-utf8", [0x22, 0x61, 0xFF, 0x22], .invalidUTF8, at: 2),
         Case("invalid-utf8-in-long-string", Array("\"abcdefghijklmn".utf8) + [0xC3, 0x28, 0x22], .invalidUTF8, at: 15),
-        Case("control-char-in-long-string", "[\"abcdefghij\u{1}klmnopqrstuv\"]", .controlCharacterInString(0x01), at: 12),
+        Case(
+            "control-char-in-long-string",
+            "[\"abcdefghij\u{1}klmnopqrstuv\"]",
+            .controlCharacterInString(0x01),
+            at: 12
+        ),
         Case("overlong-utf8", [0x22, 0xC0, 0x80, 0x22], .invalidUTF8, at: 1),
         Case("encoded-surrogate-utf8", [0x22, 0xED, 0xA0, 0x80, 0x22], .invalidUTF8, at: 1),
         Case("beyond-unicode-utf8", [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], .invalidUTF8, at: 1),
         Case("truncated-utf8", [0x22, 0xE2, 0x82, 0x22], .invalidUTF8, at: 1),
-        Case("too-deep", String(repeating: "[", count: 513) + String(repeating: "]", count: 513), .tooDeep(limit: 512), at: 512),
+        Case(
+            "too-deep",
+            String(repeating: "[", count: 513) + String(repeating: "]", count: 513),
+            .tooDeep(limit: 512),
+            at: 512
+        ),
         Case("empty-input", "", .emptyInput, at: 0),
         Case("whitespace-only", " \n\t", .emptyInput, at: 3),
         Case("unterminated-string", #"["abc"#, .unexpectedEnd, at: 5),
@@ -77,25 +87,35 @@ import Testing
     @Test func acceptsNestingAtTheLimit() throws {
         let text = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
         #expect(throws: Never.self) { try JSONValue.parse(Array(text.utf8)) }
-        #expect(throws: JSONError(.tooDeep(limit: 3), at: 3)) { try JSONValue.parse(Array("[[[[]]]]".utf8), maxDepth: 3) }
+        #expect(throws: JSONError(.tooDeep(limit: 3), at: 3)) {
+            try JSONValue.parse(Array("[[[[]]]]".utf8), maxDepth: 3)
+        }
     }
 
     @Test func findsDuplicatesInLargeObjects() {
         let members = (0..<100).map { "\"k\($0)\":\($0)" } + ["\"k42\":0"]
         let text = "{" + members.joined(separator: ",") + "}"
-        #expect(throws: JSONError(.duplicateKey("k42"), at: text.utf8.count - 8)) { try JSONValue.parse(Array(text.utf8)) }
+        #expect(throws: JSONError(.duplicateKey("k42"), at: text.utf8.count - 8)) {
+            try JSONValue.parse(Array(text.utf8))
+        }
     }
 
     @Test func serialiserRefusesWhatJSONCannotHold() {
         #expect(throws: JSONError(.nonFiniteNumber, at: nil)) { try CanonicalJSON.encode([.number(.nan)]) }
         #expect(throws: JSONError(.nonFiniteNumber, at: nil)) { try CanonicalJSON.encode(["x": .number(-.infinity)]) }
-        let duplicated = JSONValue.object(JSONObject([(key: "b", value: 1), (key: "a", value: 2), (key: "b", value: 3)]))
+        let duplicated = JSONValue.object(
+            JSONObject([(key: "b", value: 1), (key: "a", value: 2), (key: "b", value: 3)])
+        )
         #expect(throws: JSONError(.duplicateKey("b"), at: nil)) { try CanonicalJSON.encode(duplicated) }
-        #expect(JSONError(.nonFiniteNumber, at: nil).description == "JSON error: NaN and infinite numbers cannot be written as JSON")
+        #expect(
+            JSONError(.nonFiniteNumber, at: nil).description
+                == "JSON error: NaN and infinite numbers cannot be written as JSON"
+        )
     }
 
     @Test func acceptsWhatRFC8259Allows() throws {
-        let text = " {\"a\" : [ true , false , null , -0 , 0.5e-3 , 1E+2 , \"\\/\\b\\f\\n\\r\\t\\\"\\\\\\ud83d\\ude02\" ] } \r\n"
+        let text =
+            " {\"a\" : [ true , false , null , -0 , 0.5e-3 , 1E+2 , \"\\/\\b\\f\\n\\r\\t\\\"\\\\\\ud83d\\ude02\" ] } \r\n"
         let value = try JSONValue.parse(Array(text.utf8))
         #expect(value == ["a": [true, false, nil, 0, 0.0005, 100, "/\u{8}\u{C}\n\r\t\"\\😂"]])
         #expect(value["a"]?[3]?.numberValue?.sign == .minus)

@@ -1,5 +1,6 @@
 // Test support: a seeded generator of JSON values with awkward strings (controls, quotes,
 import ParleyRecord
+
 // combining marks, U+2028, the U+E000…U+FFFF block, astral characters) and awkward numbers.
 
 enum RandomJSON {
@@ -44,7 +45,9 @@ enum RandomJSON {
             var object = JSONObject()
             for _ in 0..<Int.random(in: 0...6, using: &rng) {
                 let key = string(&rng, maxLength: 4)
-                if object.index(forKey: key) == nil { object.members.append((key: key, value: value(&rng, depth: depth + 1))) }
+                if object.index(forKey: key) == nil {
+                    object.members.append((key: key, value: value(&rng, depth: depth + 1)))
+                }
             }
             return .object(object)
         }
@@ -55,7 +58,9 @@ enum RandomJSON {
         switch value {
         case .array(let a): return .array(a.map { shuffled($0, &rng) })
         case .object(let o):
-            return .object(JSONObject(o.members.map { (key: $0.key, value: shuffled($0.value, &rng)) }.shuffled(using: &rng)))
+            return .object(
+                JSONObject(o.members.map { (key: $0.key, value: shuffled($0.value, &rng)) }.shuffled(using: &rng))
+            )
         default: return value
         }
     }

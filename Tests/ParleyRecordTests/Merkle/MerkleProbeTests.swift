@@ -9,30 +9,47 @@ import Testing
     static let strictlyRejected = "testdata/consistency/additional/sizes-are-equal-one-and-proof-is-empty.json"
 
     @Test func inclusionProbesAcceptedIffUpstreamAccepts() throws {
-        let fixture = try MerkleFixtures.load("transparency_dev_inclusion_probes", as: MerkleFixtures.InclusionProbes.self)
+        let fixture = try MerkleFixtures.load(
+            "transparency_dev_inclusion_probes",
+            as: MerkleFixtures.InclusionProbes.self
+        )
         #expect(fixture.probes.count == 98)
         var rejected = 0
         for probe in fixture.probes {
             let result = Result { () throws(MerkleProofError) in
                 try Merkle.verifyInclusion(
-                    leafHash: try! MerkleFixtures.bytes(probe.leafHash), index: probe.leafIndex, size: probe.treeSize,
-                    proof: probe.proof.map { try! MerkleFixtures.bytes($0) }, root: try! MerkleFixtures.bytes(probe.root))
+                    leafHash: try! MerkleFixtures.bytes(probe.leafHash),
+                    index: probe.leafIndex,
+                    size: probe.treeSize,
+                    proof: probe.proof.map { try! MerkleFixtures.bytes($0) },
+                    root: try! MerkleFixtures.bytes(probe.root)
+                )
             }
             if case .failure = result { rejected += 1 }
-            #expect((try? result.get()) == nil ? probe.wantError : !probe.wantError, "\(probe.file): \(probe.desc) → \(result)")
+            #expect(
+                (try? result.get()) == nil ? probe.wantError : !probe.wantError,
+                "\(probe.file): \(probe.desc) → \(result)"
+            )
         }
         #expect(rejected == 92)
     }
 
     @Test func consistencyProbesAcceptedIffUpstreamAcceptsExceptShortRoots() throws {
-        let fixture = try MerkleFixtures.load("transparency_dev_consistency_probes", as: MerkleFixtures.ConsistencyProbes.self)
+        let fixture = try MerkleFixtures.load(
+            "transparency_dev_consistency_probes",
+            as: MerkleFixtures.ConsistencyProbes.self
+        )
         #expect(fixture.probes.count == 98)
         var sawStrictProbe = false
         for probe in fixture.probes {
             let result = Result { () throws(MerkleProofError) in
                 try Merkle.verifyConsistency(
-                    from: probe.size1, to: probe.size2, proof: probe.proof.map { try! MerkleFixtures.bytes($0) },
-                    oldRoot: try! MerkleFixtures.bytes(probe.root1), newRoot: try! MerkleFixtures.bytes(probe.root2))
+                    from: probe.size1,
+                    to: probe.size2,
+                    proof: probe.proof.map { try! MerkleFixtures.bytes($0) },
+                    oldRoot: try! MerkleFixtures.bytes(probe.root1),
+                    newRoot: try! MerkleFixtures.bytes(probe.root2)
+                )
             }
             if probe.file == Self.strictlyRejected {
                 // Upstream: want_error false. Parley: the 12-byte roots are rejected as roots.
@@ -59,7 +76,13 @@ import Testing
             try Merkle.verifyConsistency(from: .max - 1, to: .max, proof: [h], oldRoot: h, newRoot: h)
         }
         #expect(throws: MerkleProofError.consistencyFromEmptyTree) {
-            try Merkle.verifyConsistency(from: 0, to: 0, proof: [], oldRoot: Merkle.emptyRoot, newRoot: Merkle.emptyRoot)
+            try Merkle.verifyConsistency(
+                from: 0,
+                to: 0,
+                proof: [],
+                oldRoot: Merkle.emptyRoot,
+                newRoot: Merkle.emptyRoot
+            )
         }
         #expect(throws: MerkleProofError.sizesOutOfOrder(from: 2, to: 1)) {
             try Merkle.verifyConsistency(from: 2, to: 1, proof: [], oldRoot: h, newRoot: h)

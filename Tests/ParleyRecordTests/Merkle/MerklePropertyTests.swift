@@ -4,7 +4,9 @@ import ParleyRecord
 import Testing
 
 @Suite struct MerklePropertyTests {
-    static func entry(_ i: Int) -> [UInt8] { Array("parley entry \(i) ".utf8) + [UInt8](repeating: UInt8(i & 0xff), count: 40) }
+    static func entry(_ i: Int) -> [UInt8] {
+        Array("parley entry \(i) ".utf8) + [UInt8](repeating: UInt8(i & 0xff), count: 40)
+    }
 
     @Test func everyProofUpToSize64EqualsTheReferenceAndVerifies() throws {
         let leaves = (0..<64).map { Merkle.leafHash(Self.entry($0)) }
@@ -19,7 +21,13 @@ import Testing
                 #expect(proof == reference.inclusionProof(m, size: n), "PATH(\(m), D[\(n)])")
                 #expect(Merkle.inclusionProofLength(index: UInt64(m), size: UInt64(n)) == proof.count)
                 #expect(throws: Never.self) {
-                    try Merkle.verifyInclusion(leafHash: leaves[m], index: UInt64(m), size: UInt64(n), proof: proof, root: root)
+                    try Merkle.verifyInclusion(
+                        leafHash: leaves[m],
+                        index: UInt64(m),
+                        size: UInt64(n),
+                        proof: proof,
+                        root: root
+                    )
                 }
             }
             for m in 1...n {
@@ -28,7 +36,12 @@ import Testing
                 if m < n { #expect(Merkle.consistencyProofLength(from: UInt64(m), to: UInt64(n)) == proof.count) }
                 #expect(throws: Never.self) {
                     try Merkle.verifyConsistency(
-                        from: UInt64(m), to: UInt64(n), proof: proof, oldRoot: reference.mth(0, m), newRoot: root)
+                        from: UInt64(m),
+                        to: UInt64(n),
+                        proof: proof,
+                        oldRoot: reference.mth(0, m),
+                        newRoot: root
+                    )
                 }
             }
         }
@@ -67,14 +80,22 @@ import Testing
             let proof = try tree.inclusionProof(index: Int64(m), size: Int64(n))
             func verify(_ leaf: Hash, _ index: Int, _ size: Int, _ proof: [Hash], _ root: Hash) -> Bool {
                 let result = Result { () throws(MerkleProofError) in
-                    try Merkle.verifyInclusion(leafHash: leaf, index: UInt64(index), size: UInt64(size), proof: proof, root: root)
+                    try Merkle.verifyInclusion(
+                        leafHash: leaf,
+                        index: UInt64(index),
+                        size: UInt64(size),
+                        proof: proof,
+                        root: root
+                    )
                 }
                 return (try? result.get()) != nil
             }
             let leaf = leaves[m]
             #expect(verify(leaf, m, n, proof, root), "PATH(\(m), D[\(n)])")
             for i in proof.indices {
-                #expect(!verify(leaf, m, n, Self.flipBit(proof, at: i, bit: Int.random(in: 0..<256, using: &rng)), root))
+                #expect(
+                    !verify(leaf, m, n, Self.flipBit(proof, at: i, bit: Int.random(in: 0..<256, using: &rng)), root)
+                )
             }
             #expect(!verify(leaf, m, n, proof + [leaves[0]], root))
             if !proof.isEmpty { #expect(!verify(leaf, m, n, Array(proof.dropLast()), root)) }
@@ -92,7 +113,11 @@ import Testing
                 #expect(accepted == twin, "PATH(\(m), D[\(n)]) checked as (\(index), \(size))")
                 if size == n {
                     if accepted { indexMutationsAccepted += 1 }
-                } else if twin { shapeTwins += 1 } else { sizeMutationsRejected += 1 }
+                } else if twin {
+                    shapeTwins += 1
+                } else {
+                    sizeMutationsRejected += 1
+                }
             }
         }
         // RFC 9162 inclusion proofs do not bind the size by themselves (the root does): both
@@ -107,7 +132,13 @@ import Testing
         var (lo, hi) = (0, n)
         while hi - lo > 1 {
             let k = ReferenceTree.split(hi - lo)
-            if m < lo + k { sides.append(.right); hi = lo + k } else { sides.append(.left); lo += k }
+            if m < lo + k {
+                sides.append(.right)
+                hi = lo + k
+            } else {
+                sides.append(.left)
+                lo += k
+            }
         }
         return sides.reversed()
     }
@@ -118,7 +149,14 @@ import Testing
         var (lo, hi, known) = (0, n, true)
         while m != hi {
             let k = ReferenceTree.split(hi - lo)
-            if m <= lo + k { sides.append(.right); hi = lo + k } else { sides.append(.left); lo += k; known = false }
+            if m <= lo + k {
+                sides.append(.right)
+                hi = lo + k
+            } else {
+                sides.append(.left)
+                lo += k
+                known = false
+            }
         }
         return (known ? [] : [.seed]) + sides.reversed()
     }
@@ -135,13 +173,27 @@ import Testing
             let proof = try tree.consistencyProof(from: Int64(m), to: Int64(n))
             func verify(_ from: Int, _ to: Int, _ proof: [Hash], _ old: Hash, _ new: Hash) -> Bool {
                 let result = Result { () throws(MerkleProofError) in
-                    try Merkle.verifyConsistency(from: UInt64(from), to: UInt64(to), proof: proof, oldRoot: old, newRoot: new)
+                    try Merkle.verifyConsistency(
+                        from: UInt64(from),
+                        to: UInt64(to),
+                        proof: proof,
+                        oldRoot: old,
+                        newRoot: new
+                    )
                 }
                 return (try? result.get()) != nil
             }
             #expect(verify(m, n, proof, oldRoot, newRoot), "PROOF(\(m), D[\(n)])")
             for i in proof.indices {
-                #expect(!verify(m, n, Self.flipBit(proof, at: i, bit: Int.random(in: 0..<256, using: &rng)), oldRoot, newRoot))
+                #expect(
+                    !verify(
+                        m,
+                        n,
+                        Self.flipBit(proof, at: i, bit: Int.random(in: 0..<256, using: &rng)),
+                        oldRoot,
+                        newRoot
+                    )
+                )
             }
             #expect(!verify(m, n, proof + [oldRoot], oldRoot, newRoot))
             #expect(!verify(m, n, [oldRoot] + proof, oldRoot, newRoot))

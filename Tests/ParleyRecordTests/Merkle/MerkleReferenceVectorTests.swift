@@ -66,8 +66,11 @@ import Testing
             #expect(proof == expected, "PATH(\(vector.leafIndex), D[\(vector.treeSize)])")
             try Merkle.verifyInclusion(
                 leafHash: tree.store.hashes[Int(Merkle.storedHashIndex(level: 0, n: vector.leafIndex))],
-                index: UInt64(vector.leafIndex), size: UInt64(vector.treeSize), proof: expected,
-                root: tree.root(size: vector.treeSize))
+                index: UInt64(vector.leafIndex),
+                size: UInt64(vector.treeSize),
+                proof: expected,
+                root: tree.root(size: vector.treeSize)
+            )
         }
     }
 
@@ -77,8 +80,12 @@ import Testing
             let proof = try tree.consistencyProof(from: vector.size1, to: vector.size2)
             #expect(proof == expected, "PROOF(\(vector.size1), D[\(vector.size2)])")
             try Merkle.verifyConsistency(
-                from: UInt64(vector.size1), to: UInt64(vector.size2), proof: expected,
-                oldRoot: tree.root(size: vector.size1), newRoot: tree.root(size: vector.size2))
+                from: UInt64(vector.size1),
+                to: UInt64(vector.size2),
+                proof: expected,
+                oldRoot: tree.root(size: vector.size1),
+                newRoot: tree.root(size: vector.size2)
+            )
         }
     }
 }

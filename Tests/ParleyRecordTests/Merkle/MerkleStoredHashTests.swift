@@ -54,19 +54,28 @@ import Testing
             for (label, operation) in [
                 ("append", { _ = try Merkle.hashesToStore(forLeafAt: size - 1, leafHash: .zero, reader: reader) }),
                 ("tree hash", { _ = try Merkle.treeHash(size: size, reader: reader) }),
-                ("inclusion", {
-                    let index = Int64.random(in: 0..<size, using: &rng)
-                    _ = try Merkle.inclusionProof(index: index, size: size, reader: reader)
-                }),
-                ("consistency", {
-                    let from = Int64.random(in: 1...size, using: &rng)
-                    _ = try Merkle.consistencyProof(from: from, to: size, reader: reader)
-                }),
+                (
+                    "inclusion",
+                    {
+                        let index = Int64.random(in: 0..<size, using: &rng)
+                        _ = try Merkle.inclusionProof(index: index, size: size, reader: reader)
+                    }
+                ),
+                (
+                    "consistency",
+                    {
+                        let from = Int64.random(in: 1...size, using: &rng)
+                        _ = try Merkle.consistencyProof(from: from, to: size, reader: reader)
+                    }
+                ),
             ] as [(String, () throws -> Void)] {
                 let (calls, read) = (reader.calls, reader.hashesRead)
                 try operation()
                 #expect(reader.calls - calls <= 1, "\(label) at size \(size) made more than one read")
-                #expect(reader.hashesRead - read <= bound, "\(label) at size \(size) read \(reader.hashesRead - read) > \(bound)")
+                #expect(
+                    reader.hashesRead - read <= bound,
+                    "\(label) at size \(size) read \(reader.hashesRead - read) > \(bound)"
+                )
             }
         }
         // An append whose leaf completes no subtree reads nothing.

@@ -7,7 +7,11 @@ import Testing
         let file = try CheckpointFile.load()
         #expect(file.format_vectors.count == 1)
         for v in file.format_vectors {
-            let checkpoint = try Checkpoint(origin: v.origin, size: v.tree_size, root: try #require(Hash(hex: v.root_hex)))
+            let checkpoint = try Checkpoint(
+                origin: v.origin,
+                size: v.tree_size,
+                root: try #require(Hash(hex: v.root_hex))
+            )
             #expect(checkpoint.text == v.expected_text)
             #expect(try Checkpoint(text: v.expected_text) == checkpoint)
         }
@@ -62,7 +66,11 @@ import Testing
 
     @Test func signAndOpenWithTheLogKey() throws {
         let log = try NoteSigner(name: "parley.example/log", seed: [UInt8](repeating: 1, count: 32))
-        let checkpoint = try Checkpoint(origin: "parley.example/log", size: 42, root: try #require(Hash(hex: String(repeating: "ab", count: 32))))
+        let checkpoint = try Checkpoint(
+            origin: "parley.example/log",
+            size: 42,
+            root: try #require(Hash(hex: String(repeating: "ab", count: 32)))
+        )
         let note = checkpoint.sign(with: log)
         #expect(note.hasPrefix(checkpoint.text + "\n\u{2014} parley.example/log "))
         let opened = try Checkpoint.open(note, logKey: log.verifier, origin: "parley.example/log")
@@ -75,7 +83,9 @@ import Testing
         let stranger = try NoteSigner(name: "parley.example/log", seed: [UInt8](repeating: 2, count: 32))
         #expect(throws: CheckpointError.self) { try Checkpoint.open(note, logKey: stranger.verifier) }
         let cosigner = try CosignatureSigner(name: "party", seed: [UInt8](repeating: 1, count: 32))
-        #expect(throws: CheckpointError.logKeyNotNoteKey(.cosignatureV1)) { try Checkpoint.open(note, logKey: cosigner.verifier) }
+        #expect(throws: CheckpointError.logKeyNotNoteKey(.cosignatureV1)) {
+            try Checkpoint.open(note, logKey: cosigner.verifier)
+        }
         // A note signed only by a cosigner, not by the log, is refused.
         let onlyCosigned = checkpoint.text + "\n" + (try cosigner.cosign(checkpoint, timestamp: 9))
         #expect(throws: CheckpointError.missingLogSignature(log.verifier.text)) {

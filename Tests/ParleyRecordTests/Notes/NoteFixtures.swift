@@ -21,9 +21,19 @@ enum NoteFixtures {
 
 struct KeysFile: Decodable {
     struct VKey: Decodable { let vkey: String }
-    struct InvalidVKey: Decodable { let vkey: String; let why: String }
-    struct SKey: Decodable { let skey: String; let matching_vkey: String }
-    struct SeedKey: Decodable { let seed_hex: String; let name: String; let type: UInt8 }
+    struct InvalidVKey: Decodable {
+        let vkey: String
+        let why: String
+    }
+    struct SKey: Decodable {
+        let skey: String
+        let matching_vkey: String
+    }
+    struct SeedKey: Decodable {
+        let seed_hex: String
+        let name: String
+        let type: UInt8
+    }
     struct SigningVector: Decodable {
         let skey: String?
         let seed_hex: String?
@@ -63,7 +73,11 @@ struct SignedNoteFile: Decodable {
         let key_id: String
         let cosignature_timestamp: UInt64?
     }
-    struct CheckpointExpect: Decodable { let origin: String; let tree_size: UInt64; let root_hex: String }
+    struct CheckpointExpect: Decodable {
+        let origin: String
+        let tree_size: UInt64
+        let root_hex: String
+    }
     struct Expect: Decodable {
         let valid: Bool
         let verified: [String]?
@@ -85,16 +99,26 @@ struct SignedNoteFile: Decodable {
     }
     let notes: [Vector]
 
-    static func load() throws -> SignedNoteFile { try NoteFixtures.load("signed_note_vectors", as: SignedNoteFile.self) }
+    static func load() throws -> SignedNoteFile {
+        try NoteFixtures.load("signed_note_vectors", as: SignedNoteFile.self)
+    }
 }
 
 struct CheckpointFile: Decodable {
-    struct Format: Decodable { let origin: String; let tree_size: UInt64; let root_hex: String; let expected_text: String }
+    struct Format: Decodable {
+        let origin: String
+        let tree_size: UInt64
+        let root_hex: String
+        let expected_text: String
+    }
     enum Validity: Decodable, Equatable {
         case valid, invalid, lenientOnly
         init(from decoder: any Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if let b = try? c.decode(Bool.self) { self = b ? .valid : .invalid; return }
+            if let b = try? c.decode(Bool.self) {
+                self = b ? .valid : .invalid
+                return
+            }
             guard try c.decode(String.self) == "lenient-only" else {
                 throw DecodingError.dataCorruptedError(in: c, debugDescription: "unknown validity")
             }
@@ -126,7 +150,9 @@ struct CosignatureFile: Decodable {
     }
     let vectors: [Vector]
 
-    static func load() throws -> CosignatureFile { try NoteFixtures.load("cosignature_vectors", as: CosignatureFile.self) }
+    static func load() throws -> CosignatureFile {
+        try NoteFixtures.load("cosignature_vectors", as: CosignatureFile.self)
+    }
 
     func vector(_ id: String) throws -> Vector { try #require(vectors.first { $0.id == id }) }
 }

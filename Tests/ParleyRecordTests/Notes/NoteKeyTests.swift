@@ -39,7 +39,10 @@ import Testing
             case let why where why.hasPrefix("unknown algorithm byte"):
                 #expect(error == .unsupportedType(0x65, "unknown signature type"))
             case "wrong number of parts":
-                guard case .malformedText = error else { Issue.record("got \(error)"); continue }
+                guard case .malformedText = error else {
+                    Issue.record("got \(error)")
+                    continue
+                }
             case "invalid base64":
                 #expect(error == .invalidBase64)
             default:
@@ -94,10 +97,14 @@ import Testing
             try NoteSigner(text: good.replacingOccurrences(of: "c74f20a3", with: "c74f20a4"))
         }
         #expect(throws: NoteKeyError.self) { try NoteSigner(text: "PRIVATE+KEY+PeterNeumann+c74f20a3") }
-        #expect(throws: NoteKeyError.self) { try NoteSigner(text: "PRIVATE+KEYS+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz") }
+        #expect(throws: NoteKeyError.self) {
+            try NoteSigner(text: "PRIVATE+KEYS+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz")
+        }
         // A cosignature private key (type 0x04) cannot sign plain notes.
         let cosigner = try CosignatureSigner(name: "PeterNeumann", seed: [UInt8](repeating: 9, count: 32))
-        #expect(throws: NoteKeyError.wrongType(expected: .ed25519, actual: .cosignatureV1)) { try NoteSigner(text: cosigner.text) }
+        #expect(throws: NoteKeyError.wrongType(expected: .ed25519, actual: .cosignatureV1)) {
+            try NoteSigner(text: cosigner.text)
+        }
     }
 
     @Test func seedKeysProduceTheDocumentedKeyIDs() throws {
@@ -120,7 +127,10 @@ import Testing
                 let signer = try NoteSigner(text: skey)
                 #expect(try SignedNote.sign(text: vector.text, signers: [signer]) == vector.expected_note)
             } else {
-                let signer = try NoteSigner(name: try #require(vector.name), seed: NoteFixtures.bytes(hex: try #require(vector.seed_hex)))
+                let signer = try NoteSigner(
+                    name: try #require(vector.name),
+                    seed: NoteFixtures.bytes(hex: try #require(vector.seed_hex))
+                )
                 #expect(signer.signatureLine(text: Array(vector.text.utf8)) == vector.expected_signature_line)
             }
         }

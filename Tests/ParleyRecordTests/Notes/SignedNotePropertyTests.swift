@@ -45,7 +45,13 @@ import Testing
     @Test func tamperedTextFailsWithInvalidSignature() throws {
         let note = try SignedNote.sign(text: text, signers: [alice, bob])
         let tampered = note.replacingFirst("\n7\n", with: "\n8\n")
-        #expect(throws: NoteError.invalidSignature(name: "alice.example", keyID: alice.keyID, reason: "Ed25519 verification failed")) {
+        #expect(
+            throws: NoteError.invalidSignature(
+                name: "alice.example",
+                keyID: alice.keyID,
+                reason: "Ed25519 verification failed"
+            )
+        ) {
             try SignedNote.open(tampered, verifiers: [alice.verifier, bob.verifier])
         }
     }
@@ -54,7 +60,13 @@ import Testing
         let good = try SignedNote.sign(text: text, signers: [alice])
         let bobOverOtherText = bob.signatureLine(text: Array("other\n".utf8))
         let mixed = try SignedNote.addingSignatureLines([bobOverOtherText], to: good)
-        #expect(throws: NoteError.invalidSignature(name: "bob.example", keyID: bob.keyID, reason: "Ed25519 verification failed")) {
+        #expect(
+            throws: NoteError.invalidSignature(
+                name: "bob.example",
+                keyID: bob.keyID,
+                reason: "Ed25519 verification failed"
+            )
+        ) {
             try SignedNote.open(mixed, verifiers: [alice.verifier, bob.verifier])
         }
         // Unknown to the verifier list, the same bad line is ignored.
@@ -87,13 +99,21 @@ import Testing
         let both = try SignedNote.addingSignatures(of: [bob], to: note)
         #expect(both == (try SignedNote.sign(text: text, signers: [alice, bob])))
         #expect(throws: NoteError.self) { try SignedNote.addingSignatureLines(["not a signature"], to: note) }
-        #expect(throws: NoteError.self) { try SignedNote.addingSignatureLines([bob.signatureLine(text: Array(text.utf8))], to: text) }
+        #expect(throws: NoteError.self) {
+            try SignedNote.addingSignatureLines([bob.signatureLine(text: Array(text.utf8))], to: text)
+        }
     }
 
     @Test func signingRefusesTextsThatCannotBeNotes() throws {
-        #expect(throws: NoteError.invalidText("the text must end with a newline")) { try SignedNote.sign(text: "no newline", signers: [alice]) }
-        #expect(throws: NoteError.invalidText("the text must end with a newline")) { try SignedNote.sign(text: "", signers: [alice]) }
-        #expect(throws: NoteError.invalidText("control character 0x09 at byte 1")) { try SignedNote.sign(text: "a\tb\n", signers: [alice]) }
+        #expect(throws: NoteError.invalidText("the text must end with a newline")) {
+            try SignedNote.sign(text: "no newline", signers: [alice])
+        }
+        #expect(throws: NoteError.invalidText("the text must end with a newline")) {
+            try SignedNote.sign(text: "", signers: [alice])
+        }
+        #expect(throws: NoteError.invalidText("control character 0x09 at byte 1")) {
+            try SignedNote.sign(text: "a\tb\n", signers: [alice])
+        }
         #expect(throws: NoteError.self) { try SignedNote.sign(text: "a\n", signers: []) }
         // A text with blank lines inside (even at its end) round-trips: the last blank line splits.
         for tricky in ["a\n\nb\n", "a\n\n", "\n", "— looks like a signature\n"] {
@@ -103,7 +123,9 @@ import Testing
     }
 
     @Test func sixteenSignaturesAreAccepted() throws {
-        let signers = try (0..<16).map { try NoteSigner(name: "k\($0)", seed: [UInt8](repeating: UInt8($0), count: 32)) }
+        let signers = try (0..<16).map {
+            try NoteSigner(name: "k\($0)", seed: [UInt8](repeating: UInt8($0), count: 32))
+        }
         let note = try SignedNote.sign(text: text, signers: signers)
         #expect(try SignedNote.open(note, verifiers: signers.map(\.verifier)).verified.count == 16)
     }

@@ -224,6 +224,8 @@ def parse_json(data: bytes | str) -> Any:
                            parse_constant=_reject_constant, parse_float=_parse_float)
     except json.JSONDecodeError as error:
         raise CanonicalJSONError(f"not JSON: {error.msg} at character {error.pos}") from None
+    except RecursionError:
+        raise CanonicalJSONError("JSON nests too deeply") from None
     _check_tree(value)
     return value
 
@@ -823,7 +825,7 @@ def save_state(path: str, state: dict[str, Any]) -> None:
 
 
 def _check_entry(position: int, index_field: Any, text: Any, log_id: str) -> bytes:
-    if index_field != position or isinstance(index_field, bool):
+    if type(index_field) is not int or index_field != position:
         raise AuditFailure(f"served at position {position} but labelled index {index_field!r}", position)
     if not isinstance(text, str):
         raise AuditFailure("entry is not a JSON text string", position)
@@ -836,9 +838,9 @@ def _check_entry(position: int, index_field: Any, text: Any, log_id: str) -> byt
     entry = parse_json(data)
     if not isinstance(entry, dict):
         raise AuditFailure("entry is not a JSON object", position)
-    if entry.get("v") != 1 or isinstance(entry.get("v"), bool):
+    if type(entry.get("v")) is not int or entry["v"] != 1:
         raise AuditFailure(f"entry format version \"v\" is {entry.get('v')!r}, not 1", position)
-    if entry.get("index") != position or isinstance(entry.get("index"), bool):
+    if type(entry.get("index")) is not int or entry["index"] != position:
         raise AuditFailure(f"entry's \"index\" is {entry.get('index')!r}, not its position {position}", position)
     if entry.get("log") != log_id:
         raise AuditFailure(f"entry's \"log\" is {entry.get('log')!r}, not {log_id!r}", position)
@@ -872,20 +874,31 @@ def _first_mismatch(source: Any, leaves: list[bytes], size: int, root: bytes) ->
     return high - 1
 
 
+def _same_key(served: str, pinned: Verifier) -> bool:
+    try:
+        return parse_vkey(served) == pinned
+    except NoteError:
+        return False
+
+
 def audit(source: Any, server_key: str | None, state: dict[str, Any], private: bool, mechanism: str,
-          log: Callable[[str], None] = lambda line: None) -> AuditReport:
+          log: Callable[[str], None] = lambda line: None, cosigners: Sequence[Verifier] = ()) -> AuditReport:
     """Verify one log. Raises AuditFailure (the record is wrong) or SourceError (cannot read it).
-    Updates `state` in memory on success only; the caller saves it."""
+    Updates `state` in memory on success only; the caller saves it. Cosignatures by `cosigners`
+    on the checkpoint must verify when present; a missing one is a warning."""
     report = AuditReport()
 
     served_key = source.server_key()
     if server_key:
         pinned = parse_vkey(server_key)
-        if served_key and served_key != pinned.vkey:
+        if served_key and not _same_key(served_key, pinned):
             raise AuditFailure(f"the server presents key {served_key!r}, not the pinned {pinned.vkey!r}")
     elif state.get("server_key"):
-        pinned = parse_vkey(state["server_key"])
-        if served_key and served_key != pinned.vkey:
+        try:
+            pinned = parse_vkey(state["server_key"])
+        except NoteError as error:
+            raise SourceError(f"the state file's server key is not valid: {error}") from None
+        if served_key and not _same_key(served_key, pinned):
             raise AuditFailure(f"the server presents key {served_key!r}, not {pinned.vkey!r} recorded in the state file")
     else:
         try:
@@ -897,10 +910,19 @@ def audit(source: Any, server_key: str | None, state: dict[str, Any], private: b
 
     note_bytes = source.checkpoint()
     try:
-        note = open_note(note_bytes, [pinned])
+        note = open_note(note_bytes, [pinned, *cosigners])
         checkpoint = parse_checkpoint(note.text)
     except NoteError as error:
         raise AuditFailure(f"checkpoint: {error}") from None
+    if pinned not in note.verified:
+        raise AuditFailure(f"checkpoint: no signature by the server key {pinned.vkey}")
+    for cosigner in cosigners:
+        if cosigner in note.verified:
+            when = note.timestamps.get(cosigner.name)
+            report.cosigners.append(cosigner.name)
+            log(f"cosignature  {cosigner.name}" + (f" at time {when}" if when is not None else ""))
+        else:
+            report.warnings.append(f"the checkpoint carries no signature by {cosigner.name}")
     report.unverified = [f"{sig.name} ({sig.key_id.hex()})" for sig in note.unverified]
     prefix = pinned.name + "/"
     if not checkpoint.origin.startswith(prefix):
@@ -919,8 +941,11 @@ def audit(source: Any, server_key: str | None, state: dict[str, Any], private: b
     previous = state["checkpoints"].get(checkpoint.origin)
     old_size = old_root = None
     if previous is not None:
-        old_size = int(previous["size"])
-        old_root = base64.b64decode(previous["root"])
+        try:
+            old_size = int(previous["size"])
+            old_root = base64.b64decode(previous["root"], validate=True)
+        except (KeyError, TypeError, ValueError, binascii.Error):
+            raise SourceError(f"the state file's checkpoint of {checkpoint.origin} is unreadable") from None
         report.previous_size = old_size
         if old_size > checkpoint.size:
             raise AuditFailure(f"log truncated: a checkpoint seen before has size {old_size}, the server now signs size {checkpoint.size}")
@@ -1018,6 +1043,9 @@ def _build_parser() -> argparse.ArgumentParser:
     audit_parser.add_argument("--server-key", metavar="VKEY", default=os.environ.get("PARLEY_SERVER_KEY"),
                               help="pinned server verifier key name+keyid+base64, or @FILE (default: "
                                    "$PARLEY_SERVER_KEY; without it the key is trusted on first use)")
+    audit_parser.add_argument("--cosigner-key", metavar="VKEY", action="append", default=[],
+                              help="a party's cosigner verifier key (type 0x04, repeatable): its cosignature "
+                                   "on the checkpoint must verify; a missing one is a warning")
     audit_parser.add_argument("--state", metavar="FILE",
                               help="JSON file of checkpoints seen before; updated only after success")
     audit_parser.add_argument("--quiet", action="store_true", help="print only the verdict")
@@ -1033,8 +1061,9 @@ def _run_audit(args: argparse.Namespace, out: Any, err: Any) -> int:
         server_key = _read_key_argument(args.server_key)
         if server_key:
             parse_vkey(server_key)
+        cosigners = [parse_vkey(_read_key_argument(k) or "") for k in args.cosigner_key]
     except (OSError, NoteError) as error:
-        print(f"usage: --server-key: {error}", file=err)
+        print(f"usage: --server-key / --cosigner-key: {error}", file=err)
         return 2
     try:
         state = load_state(args.state)
@@ -1048,7 +1077,7 @@ def _run_audit(args: argparse.Namespace, out: Any, err: Any) -> int:
     say = (lambda line: None) if args.quiet else (lambda line: print(line, file=out))
     say(f"auditing     {source.describe}")
     try:
-        report = audit(source, server_key, state, args.private, args.mechanism, say)
+        report = audit(source, server_key, state, args.private, args.mechanism, say, cosigners)
     except SourceError as error:
         print(f"error: {error}", file=err)
         return 2

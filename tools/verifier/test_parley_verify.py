@@ -772,3 +772,71 @@ def test_command_line_help_and_tools():
     result = subprocess.run([sys.executable, str(script), "note", "--key", note["verifier_vkeys"][0]],
                             input=note["note_utf8"].encode(), capture_output=True, text=False)
     assert result.returncode == 0 and b"PeterNeumann" in result.stdout
+
+
+PARTY_SEED = bytes([0x42]) * 32
+PARTY_NAME = "us.example.gov/cosigner"
+
+
+def cosign(log: FakeLog, timestamp: int = 1739869200, seed: bytes = PARTY_SEED) -> None:
+    text = log.checkpoint.split(b"\n\n")[0] + b"\n"
+    log.checkpoint += pv.sign_note_line(text, PARTY_NAME, seed, pv.ALG_COSIGNATURE_V1, timestamp).encode()
+
+
+def party_vkey() -> str:
+    return pv.verifier_from_seed(PARTY_NAME, PARTY_SEED, pv.ALG_COSIGNATURE_V1).vkey
+
+
+def test_cosigned_checkpoint_is_reported(server):
+    log = server.add(FakeLog(f"mechanism/{MECH}", 4))
+    cosign(log)
+    code, out, err = run(server, None, "--cosigner-key", party_vkey())
+    assert code == 0, out + err
+    assert f"cosignature  {PARTY_NAME} at time 1739869200" in out
+
+
+def test_missing_cosignature_is_a_warning_and_a_bad_one_fails(server):
+    log = server.add(FakeLog(f"mechanism/{MECH}", 4))
+    code, _, err = run(server, None, "--cosigner-key", party_vkey())
+    assert code == 0 and f"no signature by {PARTY_NAME}" in err
+    cosign(log, seed=bytes([0x43]) * 32)  # same name, another key: another key id, so not checked
+    assert run(server, None, "--cosigner-key", party_vkey())[0] == 0
+    log.sign()
+    text = log.checkpoint.split(b"\n\n")[0] + b"\n"
+    good = pv.sign_note_line(text, PARTY_NAME, PARTY_SEED, pv.ALG_COSIGNATURE_V1, 5)
+    payload = bytearray(base64.b64decode(good.split(" ")[2]))
+    payload[11] ^= 1  # change the timestamp: the signature no longer covers it
+    log.checkpoint += f"\u2014 {PARTY_NAME} {base64.b64encode(bytes(payload)).decode()}\n".encode()
+    code, out, _ = run(server, None, "--cosigner-key", party_vkey())
+    assert code == 1 and "invalid signature" in out
+
+
+def test_checkpoint_signed_only_by_a_cosigner_fails(server):
+    log = server.add(FakeLog(f"mechanism/{MECH}", 2))
+    text = log.checkpoint.split(b"\n\n")[0] + b"\n"
+    log.checkpoint = text + b"\n" + pv.sign_note_line(text, PARTY_NAME, PARTY_SEED, pv.ALG_COSIGNATURE_V1, 7).encode()
+    code, out, _ = run(server, None, "--cosigner-key", party_vkey())
+    assert code == 1 and "no signature by the server key" in out
+
+
+def test_unreadable_state_file_exits_2(server, tmp_path):
+    server.add(FakeLog(f"mechanism/{MECH}", 2))
+    state = tmp_path / "state.json"
+    state.write_text("{not json")
+    assert run(server, state)[0] == 2
+    state.write_text(json.dumps({"server_key": "junk", "checkpoints": {}}))
+    assert run(server, state, pin=False)[0] == 2
+
+
+def test_index_labels_must_be_integers(server):
+    log = server.add(FakeLog(f"mechanism/{MECH}", 3))
+    log.entries[1] = log.entries[1].replace('"index":1', '"index":1.5')
+    log.sign()
+    out = failing(server)
+    assert "first failing entry: 1" in out
+
+
+def test_parse_json_rejects_deep_nesting():
+    with pytest.raises(pv.CanonicalJSONError):
+        pv.parse_json(b"[" * 100000 + b"]" * 100000)
+    assert not pv.is_canonical(b"[" * 100000 + b"]" * 100000)

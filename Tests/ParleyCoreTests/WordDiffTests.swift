@@ -32,6 +32,12 @@ import Testing
         #expect(marked("don't agree", "do not agree") == "[-don't-]{+do not+} agree")
     }
 
+    @Test func whiteSpaceIsComparedApartFromWords() {
+        #expect(marked("the  sides", "the sides") == "the[- -] sides")
+        #expect(marked("the sides\nagree", "the sides agree") == "the sides[-\n-]{+ +}agree")
+        #expect(marked("  indented", "indented") == "[-  -]indented")
+    }
+
     @Test func combiningMarksAndJoinersStayInTheirWord() {
         // Persian: ZWNJ (U+200C) inside "می‌کنند"; a changed word is replaced whole.
         #expect(marked("آنها می\u{200C}کنند", "آنها نمی\u{200C}کنند") == "آنها [-می\u{200C}کنند-]{+نمی\u{200C}کنند+}")

@@ -23,9 +23,12 @@ extension Decision {
                     + "(they were revised or differ in encoding); read them again and set your status on the current words"
             )
         }
-        if let current = clause.statusRecord(of: party), current.status == c.status, current.alternative == alternative.id
+        if let current = clause.statusRecord(of: party), current.status == c.status,
+            current.alternative == alternative.id
         {
-            throw .conflict("Your side's status on this alternative of \(t.name(of: clause.id)) is already \(c.status.words)")
+            throw .conflict(
+                "Your side's status on this alternative of \(t.name(of: clause.id)) is already \(c.status.words)"
+            )
         }
         let set = ClauseStatusSet(
             id: t.id,

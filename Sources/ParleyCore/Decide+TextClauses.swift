@@ -48,7 +48,9 @@ extension Decision {
         let clause = clause(c.clause, of: t, &v)
         let moved = clause.flatMap { alternative(c.alternative, of: $0, &v) }
         if let clause { placement(c.after, for: clause.id, section: clause.section, in: t, &v) }
-        if moved?.kind == .deletion { v.fail("alternative", "A deletion cannot be moved; choose an alternative with words") }
+        if moved?.kind == .deletion {
+            v.fail("alternative", "A deletion cannot be moved; choose an alternative with words")
+        }
         try v.finish()
         guard let clause, let moved else { throw .invalid("clause", "Choose a clause") }  // unreachable after finish
         try requireDrafting(t)

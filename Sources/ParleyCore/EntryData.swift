@@ -216,18 +216,25 @@ public enum EntryData: Hashable, Sendable {
         case .readoutPublished: self = .readoutPublished(try container.decode(ReadoutPublished.self, forKey: key))
         case .textCreated: self = .textCreated(try container.decode(TextCreated.self, forKey: key))
         case .textClauseProposed: self = .textClauseProposed(try container.decode(ClauseProposed.self, forKey: key))
-        case .textAlternativeProposed: self = .textAlternativeProposed(try container.decode(AlternativeProposed.self, forKey: key))
-        case .textAlternativeRevised: self = .textAlternativeRevised(try container.decode(AlternativeRevised.self, forKey: key))
-        case .textAlternativeWithdrawn: self = .textAlternativeWithdrawn(try container.decode(AlternativeEvent.self, forKey: key))
-        case .textAlternativeSupported: self = .textAlternativeSupported(try container.decode(AlternativeEvent.self, forKey: key))
-        case .textCompromiseProposed: self = .textCompromiseProposed(try container.decode(CompromiseProposed.self, forKey: key))
+        case .textAlternativeProposed:
+            self = .textAlternativeProposed(try container.decode(AlternativeProposed.self, forKey: key))
+        case .textAlternativeRevised:
+            self = .textAlternativeRevised(try container.decode(AlternativeRevised.self, forKey: key))
+        case .textAlternativeWithdrawn:
+            self = .textAlternativeWithdrawn(try container.decode(AlternativeEvent.self, forKey: key))
+        case .textAlternativeSupported:
+            self = .textAlternativeSupported(try container.decode(AlternativeEvent.self, forKey: key))
+        case .textCompromiseProposed:
+            self = .textCompromiseProposed(try container.decode(CompromiseProposed.self, forKey: key))
         case .textClauseStatusSet: self = .textClauseStatusSet(try container.decode(ClauseStatusSet.self, forKey: key))
         case .textClauseMoved: self = .textClauseMoved(try container.decode(ClauseMoved.self, forKey: key))
-        case .textLanguageVersionSet: self = .textLanguageVersionSet(try container.decode(LanguageVersionSet.self, forKey: key))
+        case .textLanguageVersionSet:
+            self = .textLanguageVersionSet(try container.decode(LanguageVersionSet.self, forKey: key))
         case .textClauseCommented: self = .textClauseCommented(try container.decode(ClauseCommented.self, forKey: key))
         case .textRoundOpened: self = .textRoundOpened(try container.decode(RoundOpened.self, forKey: key))
         case .textAdopted: self = .textAdopted(try container.decode(TextAdopted.self, forKey: key))
-        case .textSignatureRecorded: self = .textSignatureRecorded(try container.decode(TextSignatureRecorded.self, forKey: key))
+        case .textSignatureRecorded:
+            self = .textSignatureRecorded(try container.decode(TextSignatureRecorded.self, forKey: key))
         case .textSigned: self = .textSigned(try container.decode(ItemEvent.self, forKey: key))
         case .textWithdrawn: self = .textWithdrawn(try container.decode(ItemEvent.self, forKey: key))
         case .noteWritten: self = .noteWritten(try container.decode(NoteWritten.self, forKey: key))

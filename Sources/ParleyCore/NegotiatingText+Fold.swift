@@ -62,7 +62,9 @@ extension NegotiatingText {
     public mutating func apply(_ data: EntryData, actor: Actor, at: Timestamp) throws(TextFoldError) {
         // Closures that change a clause must not read `self` while it is being changed.
         let reference = reference
-        func duplicate(_ id: AlternativeID) -> TextFoldError { TextFoldError(message: "\(reference): alternative \(id) twice") }
+        func duplicate(_ id: AlternativeID) -> TextFoldError {
+            TextFoldError(message: "\(reference): alternative \(id) twice")
+        }
         switch data {
         case .textClauseProposed(let p):
             try advance(p.id, p.revision)
@@ -178,7 +180,9 @@ extension NegotiatingText {
                 c.versions.removeAll { $0.language == p.language && $0.alternative == p.alternative }
                 c.versions.append(version)
                 c.versions.sort {
-                    ($0.language.rawValue.lowercased(), $0.alternative) < ($1.language.rawValue.lowercased(), $1.alternative)
+                    ($0.language.rawValue.lowercased(), $0.alternative) < (
+                        $1.language.rawValue.lowercased(), $1.alternative
+                    )
                 }
             }
         case .textClauseCommented(let p):

@@ -42,7 +42,8 @@ extension NegotiatingText {
                 numbers[clause.id] = .article(article)
             case .operative:
                 paragraph += 1
-                numbers[clause.id] = article == 0 ? .paragraph(paragraph) : .articleParagraph(article: article, paragraph: paragraph)
+                numbers[clause.id] =
+                    article == 0 ? .paragraph(paragraph) : .articleParagraph(article: article, paragraph: paragraph)
             }
         }
         return numbers

@@ -5,7 +5,7 @@
 
 extension EntryData {
     /// The text this entry is about, if it is a text entry.
-    public var text: ItemID? {
+    public var textID: ItemID? {
         switch self {
         case .textCreated(let p): return p.id
         case .textClauseProposed(let p): return p.id
@@ -92,7 +92,7 @@ extension NegotiatingText {
         upTo revision: Int? = nil
     ) throws(TextFoldError) -> NegotiatingText? {
         var text: NegotiatingText?
-        for entry in entries where entry.data.text == id {
+        for entry in entries where entry.data.textID == id {
             if let limit = revision, let made = entry.data.textRevision, made > limit { break }
             try fold(entry, into: &text)
         }
@@ -105,7 +105,7 @@ extension NegotiatingText {
     {
         var text: NegotiatingText?
         var result: [TextProgress] = []
-        for entry in entries where entry.data.text == id {
+        for entry in entries where entry.data.textID == id {
             try fold(entry, into: &text)
             if entry.data.textRevision != nil, let text { result.append(text.progress) }
         }

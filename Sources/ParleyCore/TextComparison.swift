@@ -72,7 +72,11 @@ public enum TextComparison {
         var removedAfter: [ClauseID?: [Clause]] = [:]
         var anchor: ClauseID?
         for clause in oldOrder {
-            if newIDs.contains(clause.id) { anchor = clause.id } else { removedAfter[anchor, default: []].append(clause) }
+            if newIDs.contains(clause.id) {
+                anchor = clause.id
+            } else {
+                removedAfter[anchor, default: []].append(clause)
+            }
         }
 
         func removed(_ clause: Clause) -> ClauseComparison {

@@ -135,14 +135,22 @@ import Testing
         let ru = try w.amend(t, c, "The sides will meet when useful.", as: w.ruNegotiator)
         let e = try w.run(
             .proposeCompromise(
-                .init(mechanism: m, text: t, clause: c, merging: [first, ru], wording: "The sides will meet regularly.")
+                .init(
+                    mechanism: m,
+                    text: t,
+                    clause: c,
+                    merging: [first, ru],
+                    wording: "The sides will meet regularly."
+                )
             ),
             as: w.usNegotiator
         )
         guard case .textCompromiseProposed(let compromise) = e[0].data else { return }
         try w.run(.withdrawAlternative(.init(mechanism: m, text: t, clause: c, alternative: ru)), as: w.ruNegotiator)
         try w.run(
-            .proposeMove(.init(mechanism: m, text: t, clause: c, alternative: compromise.alternative, after: clauses[1])),
+            .proposeMove(
+                .init(mechanism: m, text: t, clause: c, alternative: compromise.alternative, after: clauses[1])
+            ),
             as: w.usNegotiator
         )
         let move = w.clause(t, c).alternatives.last!.id

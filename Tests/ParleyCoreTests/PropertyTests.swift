@@ -269,7 +269,8 @@ struct SeededGenerator: RandomNumberGenerator {
             return nil
         }.sorted { $0.id < $1.id }
         guard let t = texts.randomElement(using: &rng), Int.random(in: 0..<12, using: &rng) > 0 else {
-            let cites: Reference? = Bool.random(using: &rng) ? nil : Reference(kind: .text, number: Int.random(in: 1...3, using: &rng))
+            let cites: Reference? =
+                Bool.random(using: &rng) ? nil : Reference(kind: .text, number: Int.random(in: 1...3, using: &rng))
             return .createText(
                 .init(
                     mechanism: m,
@@ -295,7 +296,13 @@ struct SeededGenerator: RandomNumberGenerator {
         switch Int.random(in: 0..<16, using: &rng) {
         case 0:
             return .proposeClause(
-                .init(mechanism: m, text: t.id, section: ClauseSection.allCases.randomElement(using: &rng)!, after: after, wording: words())
+                .init(
+                    mechanism: m,
+                    text: t.id,
+                    section: ClauseSection.allCases.randomElement(using: &rng)!,
+                    after: after,
+                    wording: words()
+                )
             )
         case 2: return .proposeAmendment(.init(mechanism: m, text: t.id, clause: c, wording: words()))
         case 3: return .proposeMove(.init(mechanism: m, text: t.id, clause: c, alternative: a, after: after))
@@ -307,8 +314,11 @@ struct SeededGenerator: RandomNumberGenerator {
             let merging = (clause?.alternatives ?? []).filter { _ in Bool.random(using: &rng) }.map(\.id)
             return .proposeCompromise(.init(mechanism: m, text: t.id, clause: c, merging: merging, wording: words()))
         case 1, 9, 10, 11:
-            let status: ClauseStatus = Int.random(in: 0..<4, using: &rng) > 0 ? .agreed : ClauseStatus.allCases.randomElement(using: &rng)!
-            return .setClauseStatus(.init(mechanism: m, text: t.id, clause: c, alternative: a, status: status, wording: seen))
+            let status: ClauseStatus =
+                Int.random(in: 0..<4, using: &rng) > 0 ? .agreed : ClauseStatus.allCases.randomElement(using: &rng)!
+            return .setClauseStatus(
+                .init(mechanism: m, text: t.id, clause: c, alternative: a, status: status, wording: seen)
+            )
         case 12:
             return .setLanguageVersion(
                 .init(

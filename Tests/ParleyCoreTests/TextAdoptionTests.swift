@@ -54,7 +54,13 @@ import Testing
         // The United States revises its words; both agree again, but the Russian version is of the old words.
         try w.run(
             .reviseAlternative(
-                .init(mechanism: w.mechanism, text: t, clause: op2, alternative: a, wording: "The sides will appoint teams.")
+                .init(
+                    mechanism: w.mechanism,
+                    text: t,
+                    clause: op2,
+                    alternative: a,
+                    wording: "The sides will appoint teams."
+                )
             ),
             as: w.usNegotiator
         )
@@ -89,12 +95,26 @@ import Testing
         let t = try w.createText(other: ["ru", "ar"])
         let c = try w.propose(t, "The sides will meet again.")
         try w.version(t, c, w.first(t, c).id, "Стороны встретятся снова.")
-        try w.version(t, c, w.first(t, c).id, "سيلتقي الطرفان مرة أخرى.", language: "ar", authentic: false, as: w.usNegotiator)
+        try w.version(
+            t,
+            c,
+            w.first(t, c).id,
+            "سيلتقي الطرفان مرة أخرى.",
+            language: "ar",
+            authentic: false,
+            as: w.usNegotiator
+        )
         try w.agreeByBoth(t, c)
         // The Arabic working translation goes stale; only authentic languages are required.
         try w.run(
             .reviseAlternative(
-                .init(mechanism: w.mechanism, text: t, clause: c, alternative: w.first(t, c).id, wording: "The sides will meet.")
+                .init(
+                    mechanism: w.mechanism,
+                    text: t,
+                    clause: c,
+                    alternative: w.first(t, c).id,
+                    wording: "The sides will meet."
+                )
             ),
             as: w.usNegotiator
         )
@@ -123,7 +143,10 @@ import Testing
         var w = try World.withTexts()
         let (t, _) = try w.agreedText()
         #expect(
-            w.refusal(.adoptText(.init(mechanism: w.mechanism, text: t, revision: w.text(t).revision)), as: w.usNegotiator)
+            w.refusal(
+                .adoptText(.init(mechanism: w.mechanism, text: t, revision: w.text(t).revision)),
+                as: w.usNegotiator
+            )
                 == .forbidden("Only your side's lead can adopt and sign texts")
         )
         try w.adopt(t, as: w.ruLead)
@@ -157,7 +180,17 @@ import Testing
             .proposeDeletion(.init(mechanism: m, text: t, clause: c)),
             .reviseAlternative(.init(mechanism: m, text: t, clause: c, alternative: a, wording: "Other words.")),
             .withdrawAlternative(.init(mechanism: m, text: t, clause: c, alternative: a)),
-            .setLanguageVersion(.init(mechanism: m, text: t, clause: c, alternative: a, language: "ru", wording: "Иначе.", authentic: true)),
+            .setLanguageVersion(
+                .init(
+                    mechanism: m,
+                    text: t,
+                    clause: c,
+                    alternative: a,
+                    language: "ru",
+                    wording: "Иначе.",
+                    authentic: true
+                )
+            ),
             .openRound(.init(mechanism: m, text: t)),
         ]
         for command in commands {
@@ -168,7 +201,10 @@ import Testing
             w.refusal(.withdrawText(.init(mechanism: m, text: t)), as: w.usNegotiator)
                 == .conflict("TXT-1 is adopted; only a text in drafting can be withdrawn")
         )
-        #expect(w.refusal(.adoptText(.init(mechanism: m, text: t, revision: w.text(t).revision)), as: w.ruLead) == .conflict("TXT-1 is already adopted"))
+        #expect(
+            w.refusal(.adoptText(.init(mechanism: m, text: t, revision: w.text(t).revision)), as: w.ruLead)
+                == .conflict("TXT-1 is already adopted")
+        )
     }
 
     @Test func signingNeedsEverySideLead() throws {
@@ -196,10 +232,12 @@ import Testing
         let (t, _) = try w.agreedText()
         try w.adopt(t)
         let wrong = String(repeating: "ab", count: 32)
-        guard case .conflict(let message)? = w.refusal(
-            .signText(.init(mechanism: w.mechanism, text: t, canonicalHash: wrong)),
-            as: w.usLead
-        ) else {
+        guard
+            case .conflict(let message)? = w.refusal(
+                .signText(.init(mechanism: w.mechanism, text: t, canonicalHash: wrong)),
+                as: w.usLead
+            )
+        else {
             Issue.record("a wrong hash was not refused")
             return
         }
@@ -220,7 +258,10 @@ import Testing
         let hash = try #require(w.text(t).adoptedHash)
         let bad = DetachedSignature(publicKey: "AAAA", signature: Data(repeating: 1, count: 64).base64EncodedString())
         #expect(
-            w.refusal(.signText(.init(mechanism: w.mechanism, text: t, canonicalHash: hash, detached: bad)), as: w.usLead)
+            w.refusal(
+                .signText(.init(mechanism: w.mechanism, text: t, canonicalHash: hash, detached: bad)),
+                as: w.usLead
+            )
                 == .invalid("detached.publicKey", "The public key must be a 32-byte Ed25519 key in base64")
         )
         let good = DetachedSignature(
@@ -255,7 +296,15 @@ import Testing
         _ = try w.createText()
         #expect(
             w.refusal(
-                .createText(.init(mechanism: w.mechanism, title: "Next", kind: .agreement, workingLanguage: "en", cites: Reference("TXT-1"))),
+                .createText(
+                    .init(
+                        mechanism: w.mechanism,
+                        title: "Next",
+                        kind: .agreement,
+                        workingLanguage: "en",
+                        cites: Reference("TXT-1")
+                    )
+                ),
                 as: w.usLead
             ) == .invalid("cites", "TXT-1 is drafting; a new text cites an adopted text, to change it")
         )

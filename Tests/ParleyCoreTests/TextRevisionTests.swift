@@ -14,7 +14,12 @@ import Testing
         snapshot(w)
         let b = try w.propose(t, "The sides will appoint high-level teams.", after: a)
         snapshot(w)
-        try w.amend(t, a, "The sides will restore the full functioning of their diplomatic missions.", as: w.ruNegotiator)
+        try w.amend(
+            t,
+            a,
+            "The sides will restore the full functioning of their diplomatic missions.",
+            as: w.ruNegotiator
+        )
         snapshot(w)
         try w.run(.openRound(.init(mechanism: w.mechanism, text: t)), as: w.ruNegotiator)
         try w.run(
@@ -145,7 +150,10 @@ import Testing
             )
             for i in 0..<300 {
                 var words = (0..<60).map { "word\(($0 * 7 + i) % 50)" }
-                if reworded && i % 3 == 0 { words[i % 60] = "changed"; words.insert("inserted", at: 30) }
+                if reworded && i % 3 == 0 {
+                    words[i % 60] = "changed"
+                    words.insert("inserted", at: 30)
+                }
                 let alternative = Alternative(
                     id: AlternativeID("a\(i)"),
                     kind: .wording,
@@ -154,7 +162,13 @@ import Testing
                     proposedAt: at
                 )
                 t.clauses.append(
-                    Clause(id: ClauseID("c\(i)"), section: .operative, alternatives: [alternative], proposedBy: PartyID("a"), proposedAt: at)
+                    Clause(
+                        id: ClauseID("c\(i)"),
+                        section: .operative,
+                        alternatives: [alternative],
+                        proposedBy: PartyID("a"),
+                        proposedAt: at
+                    )
                 )
             }
             return t

@@ -58,7 +58,13 @@ import Testing
         // The proposer revises its own words: every side is back at proposed.
         try w.run(
             .reviseAlternative(
-                .init(mechanism: w.mechanism, text: t, clause: c, alternative: us, wording: "The sides will restore staffing.")
+                .init(
+                    mechanism: w.mechanism,
+                    text: t,
+                    clause: c,
+                    alternative: us,
+                    wording: "The sides will restore staffing."
+                )
             ),
             as: w.usNegotiator
         )
@@ -142,7 +148,10 @@ import Testing
         #expect(w.text(t).clauses.allSatisfy { $0.statuses.allSatisfy { $0.party != w.sa } })
         try w.adopt(t)
         #expect(
-            w.refusal(.signText(.init(mechanism: w.mechanism, text: t, canonicalHash: w.text(t).adoptedHash!)), as: w.saLead)
+            w.refusal(
+                .signText(.init(mechanism: w.mechanism, text: t, canonicalHash: w.text(t).adoptedHash!)),
+                as: w.saLead
+            )
                 == .forbidden("Facilitators hold no agreement state on texts")
         )
     }
@@ -158,7 +167,9 @@ import Testing
         #expect(w.clause(t, c).comments.map(\.party) == [w.sa])
         #expect(
             w.refusal(.proposeAmendment(.init(mechanism: w.mechanism, text: t, clause: c, wording: "x")), as: w.saLead)
-                == .forbidden("Facilitators schedule meetings and record contacts; the sides keep the rest of the record")
+                == .forbidden(
+                    "Facilitators schedule meetings and record contacts; the sides keep the rest of the record"
+                )
         )
     }
 
@@ -167,7 +178,10 @@ import Testing
         let t = try w.createText()
         let c = try w.propose(t, "The sides will restore embassy staffing.")
         let observer = Refusal.forbidden("Observers can read but not change the record")
-        #expect(w.refusal(.commentOnClause(.init(mechanism: w.mechanism, text: t, clause: c, body: "x")), as: w.usObserver) == observer)
+        #expect(
+            w.refusal(.commentOnClause(.init(mechanism: w.mechanism, text: t, clause: c, body: "x")), as: w.usObserver)
+                == observer
+        )
         #expect(throws: observer) { try w.set(.agreed, t, c, w.first(t, c).id, as: w.usObserver) }
         #expect(throws: observer) { try w.propose(t, "More", as: w.usObserver) }
     }
@@ -178,7 +192,10 @@ import Testing
         let c = try w.propose(t, "The sides will restore embassy staffing.")
         let ru = try w.amend(t, c, "The sides will discuss embassy staffing.", as: w.ruNegotiator)
         let withdraw = Command.withdrawAlternative(.init(mechanism: w.mechanism, text: t, clause: c, alternative: ru))
-        #expect(w.refusal(withdraw, as: w.usLead) == .forbidden("Only the side that proposed an alternative can withdraw it"))
+        #expect(
+            w.refusal(withdraw, as: w.usLead)
+                == .forbidden("Only the side that proposed an alternative can withdraw it")
+        )
         try w.run(withdraw, as: w.ruNegotiator)
         let clause = w.clause(t, c)
         #expect(clause.alternative(ru)?.withdrawn == true)
@@ -265,7 +282,11 @@ import Testing
             w.refusal(
                 .proposeClause(.init(mechanism: w.mechanism, text: t, section: .operative, after: pp1, wording: "x")),
                 as: w.usNegotiator
-            ) == .invalid("after", "An operative paragraph or article goes after another one, or first after the preamble")
+            )
+                == .invalid(
+                    "after",
+                    "An operative paragraph or article goes after another one, or first after the preamble"
+                )
         )
         // A withdrawn clause takes no number; the others close up.
         try w.run(
@@ -331,7 +352,10 @@ import Testing
         #expect(!w.clause(t, a).isInText(sides: w.text(t).sides))
         #expect(w.text(t).numbering().mapValues(\.description) == [b: "1"])
         #expect(
-            w.refusal(.proposeAmendment(.init(mechanism: w.mechanism, text: t, clause: a, wording: "Again.")), as: w.usLead)
+            w.refusal(
+                .proposeAmendment(.init(mechanism: w.mechanism, text: t, clause: a, wording: "Again.")),
+                as: w.usLead
+            )
                 == .conflict("Every side agreed to delete this clause; propose a new clause instead")
         )
     }
@@ -343,7 +367,12 @@ import Testing
         #expect(
             w.refusal(
                 .proposeAmendment(
-                    .init(mechanism: w.mechanism, text: t, clause: c, wording: " The sides will restore embassy staffing. ")
+                    .init(
+                        mechanism: w.mechanism,
+                        text: t,
+                        clause: c,
+                        wording: " The sides will restore embassy staffing. "
+                    )
                 ),
                 as: w.ruNegotiator
             ) == .conflict("Clause 1 already has an alternative in exactly these words; support it instead")
@@ -366,7 +395,12 @@ import Testing
         var w = try World()
         let t = try w.createText()
         #expect(
-            w.refusal(.proposeClause(.init(mechanism: w.mechanism, text: ItemID("missing"), section: .operative, wording: "x")), as: w.usLead)
+            w.refusal(
+                .proposeClause(
+                    .init(mechanism: w.mechanism, text: ItemID("missing"), section: .operative, wording: "x")
+                ),
+                as: w.usLead
+            )
                 == .notVisible
         )
         let other = try w.run(.createMechanism(.init(title: "Another")), as: w.admin)[0]
@@ -382,10 +416,12 @@ import Testing
         let t = try w.createText()
         let c = try w.addParty("Side C (sample)", "", ["en"], .side)
         let cLead = try w.account(c, "c-lead", .lead)
-        guard case .forbidden(let reason)? = w.refusal(
-            .proposeClause(.init(mechanism: w.mechanism, text: t, section: .operative, wording: "x")),
-            as: cLead
-        ) else {
+        guard
+            case .forbidden(let reason)? = w.refusal(
+                .proposeClause(.init(mechanism: w.mechanism, text: t, section: .operative, wording: "x")),
+                as: cLead
+            )
+        else {
             Issue.record("not refused")
             return
         }
@@ -400,7 +436,12 @@ import Testing
         let c = try w.propose(t, "The sides will restore embassy staffing.")
         let note = try w.run(
             .writeNote(
-                .init(mechanism: w.mechanism, attachedTo: Reference("TXT-1"), clause: c, body: "Sample text: our fallback")
+                .init(
+                    mechanism: w.mechanism,
+                    attachedTo: Reference("TXT-1"),
+                    clause: c,
+                    body: "Sample text: our fallback"
+                )
             ),
             as: w.usNegotiator
         )[0]
@@ -414,7 +455,8 @@ import Testing
         let ruScope = Policy.readScope(for: w.ruNegotiator, party: w.state.party(w.ru))
         #expect(!w.state.rows(readableIn: ruScope).contains { $0.id == note.itemID.rawValue })
         #expect(
-            w.refusal(.editNote(.init(mechanism: w.mechanism, note: note.itemID, body: "x")), as: w.ruLead) == .notVisible
+            w.refusal(.editNote(.init(mechanism: w.mechanism, note: note.itemID, body: "x")), as: w.ruLead)
+                == .notVisible
         )
         // Nothing of it is in the shared text.
         #expect(!w.text(t).clauses.contains { $0.comments.contains { $0.body.contains("fallback") } })
@@ -430,12 +472,17 @@ import Testing
                 == .invalid("clause", "A note about a clause is attached to its text: name the text (TXT-n) too")
         )
         #expect(
-            w.refusal(.writeNote(.init(mechanism: w.mechanism, attachedTo: Reference("IRR-1"), clause: c, body: "x")), as: w.usNegotiator)
+            w.refusal(
+                .writeNote(.init(mechanism: w.mechanism, attachedTo: Reference("IRR-1"), clause: c, body: "x")),
+                as: w.usNegotiator
+            )
                 == .invalid("clause", "A note about a clause is attached to its text: name the text (TXT-n) too")
         )
         #expect(
             w.refusal(
-                .writeNote(.init(mechanism: w.mechanism, attachedTo: Reference("TXT-1"), clause: ClauseID("nope"), body: "x")),
+                .writeNote(
+                    .init(mechanism: w.mechanism, attachedTo: Reference("TXT-1"), clause: ClauseID("nope"), body: "x")
+                ),
                 as: w.usNegotiator
             ) == .invalid("clause", "Choose a clause of TXT-1, or none")
         )

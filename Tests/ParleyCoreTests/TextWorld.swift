@@ -177,9 +177,10 @@ extension World {
         let pp = try propose(t, "Recalling the talks held in Riyadh on 18 February 2025,", section: .preamble)
         let op1 = try propose(t, "The sides will restore the functioning of their respective missions.")
         let op2 = try propose(t, "The sides will appoint high-level teams.", after: op1)
-        for (clause, ru) in [(pp, "Ссылаясь на переговоры в Эр-Рияде,"), (op1, "Стороны восстановят работу миссий."),
-            (op2, "Стороны назначат группы высокого уровня.")]
-        {
+        for (clause, ru) in [
+            (pp, "Ссылаясь на переговоры в Эр-Рияде,"), (op1, "Стороны восстановят работу миссий."),
+            (op2, "Стороны назначат группы высокого уровня."),
+        ] {
             try version(t, clause, first(t, clause).id, ru)
             try agreeByBoth(t, clause)
         }

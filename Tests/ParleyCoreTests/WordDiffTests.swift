@@ -8,20 +8,31 @@ import Testing
     }
 
     @Test func identicalWordingsAreOneEqualPiece() {
-        #expect(WordDiff.compare(old: "The sides agree.", new: "The sides agree.") == [DiffPiece(.equal, "The sides agree.")])
+        #expect(
+            WordDiff.compare(old: "The sides agree.", new: "The sides agree.") == [
+                DiffPiece(.equal, "The sides agree.")
+            ]
+        )
         #expect(WordDiff.compare(old: "", new: "") == [])
     }
 
     @Test func marksInsertedAndDeletedWords() {
-        #expect(marked("The sides will meet.", "The sides will meet regularly.") == "The sides will meet{+ regularly+}.")
-        #expect(marked("The sides will meet regularly.", "The sides will meet.") == "The sides will meet[- regularly-].")
+        #expect(
+            marked("The sides will meet.", "The sides will meet regularly.") == "The sides will meet{+ regularly+}."
+        )
+        #expect(
+            marked("The sides will meet regularly.", "The sides will meet.") == "The sides will meet[- regularly-]."
+        )
         #expect(marked("", "New clause.") == "{+New clause.+}")
         #expect(marked("Old clause.", "") == "[-Old clause.-]")
     }
 
     @Test func aChangedPhraseReadsAsOneDeletionAndOneInsertion() {
         #expect(
-            marked("The sides will restore embassy staffing in full.", "The sides will restore embassy staffing step by step.")
+            marked(
+                "The sides will restore embassy staffing in full.",
+                "The sides will restore embassy staffing step by step."
+            )
                 == "The sides will restore embassy staffing [-in full-]{+step by step+}."
         )
     }

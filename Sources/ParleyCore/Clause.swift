@@ -50,6 +50,8 @@ public struct Alternative: Hashable, Codable, Sendable {
     public var wording: String
     /// For a move: where the clause would go.
     public var placement: ClausePlacement?
+    /// For a move: set once every side agreed to it and the clause moved.
+    public var moved: Bool
     /// The sides credited with it, sorted. A compromise starts credited to the side that made it;
     /// each side that supports it joins the credit.
     public var proposedBy: [PartyID]
@@ -70,6 +72,7 @@ public struct Alternative: Hashable, Codable, Sendable {
         kind: AlternativeKind,
         wording: String,
         placement: ClausePlacement? = nil,
+        moved: Bool = false,
         proposedBy: [PartyID],
         proposedAt: Timestamp,
         supporters: [PartyID] = [],
@@ -82,6 +85,7 @@ public struct Alternative: Hashable, Codable, Sendable {
         self.kind = kind
         self.wording = wording
         self.placement = placement
+        self.moved = moved
         self.proposedBy = proposedBy
         self.proposedAt = proposedAt
         self.supporters = supporters

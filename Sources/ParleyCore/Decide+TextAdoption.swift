@@ -41,24 +41,7 @@ extension Decision {
             wording: alternative.wording,
             wordingRevision: clause.wordingRevision
         )
-        var drafts = [draft(t, .textClauseStatusSet(set))]
-        // A move is carried out when the clause becomes clean on it: recorded as its own entry so
-        // the record says when the clause moved without replaying the rule.
-        if alternative.kind == .move, c.status == .agreed, let placement = alternative.placement {
-            var after = t
-            try? after.apply(.textClauseStatusSet(set), actor: actor, at: now)
-            if after.clause(clause.id)?.isClean(sides: t.sides) == true {
-                let moved = ClauseMoved(
-                    id: t.id,
-                    reference: t.reference,
-                    revision: t.revision + 2,
-                    clause: clause.id,
-                    placement: placement
-                )
-                drafts.append(draft(t, .textClauseMoved(moved)))
-            }
-        }
-        return drafts
+        return withMoves([draft(t, .textClauseStatusSet(set))], on: t)
     }
 
     func decide(_ c: SetLanguageVersion) throws(Refusal) -> [EntryDraft] {

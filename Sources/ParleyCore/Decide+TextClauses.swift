@@ -119,7 +119,7 @@ extension Decision {
         guard alternative.proposedBy.contains(party) else {
             throw .forbidden("Only the side that proposed an alternative can withdraw it")
         }
-        return [draft(t, .textAlternativeWithdrawn(event(alternative, clause, t, party)))]
+        return withMoves([draft(t, .textAlternativeWithdrawn(event(alternative, clause, t, party)))], on: t)
     }
 
     func decide(_ c: SupportAlternative) throws(Refusal) -> [EntryDraft] {
@@ -134,7 +134,7 @@ extension Decision {
         guard !alternative.supporters.contains(party) else {
             throw .conflict("Your side already supports this alternative")
         }
-        return [draft(t, .textAlternativeSupported(event(alternative, clause, t, party)))]
+        return withMoves([draft(t, .textAlternativeSupported(event(alternative, clause, t, party)))], on: t)
     }
 
     func decide(_ c: ProposeCompromise) throws(Refusal) -> [EntryDraft] {
@@ -171,6 +171,32 @@ extension Decision {
     }
 
     // MARK: Shared by the clause rules
+
+    /// `drafts`, followed by a `text.clauseMoved` for a clause they make clean on a move not yet
+    /// carried out. Agreeing, withdrawing the last other alternative, or joining a compromise can
+    /// each be that last step; the move is recorded as its own entry so the record says when the
+    /// clause moved without replaying the rule.
+    func withMoves(_ drafts: [EntryDraft], on t: NegotiatingText) -> [EntryDraft] {
+        var after = t
+        for d in drafts { try? after.apply(d.data, actor: actor, at: now) }
+        var result = drafts
+        for clause in after.clauses {
+            guard let agreed = clause.alternativeAgreed(bySides: t.sides), clause.isClean(sides: t.sides),
+                agreed.kind == .move, !agreed.moved, let placement = agreed.placement
+            else { continue }
+            let moved = ClauseMoved(
+                id: t.id,
+                reference: t.reference,
+                revision: after.revision + 1,
+                clause: clause.id,
+                alternative: agreed.id,
+                placement: placement
+            )
+            result.append(draft(t, .textClauseMoved(moved)))
+            try? after.apply(.textClauseMoved(moved), actor: actor, at: now)
+        }
+        return result
+    }
 
     /// A clause of `t`, or a field error.
     func clause(_ id: ClauseID, of t: NegotiatingText, _ v: inout Validation) -> Clause? {

@@ -163,7 +163,11 @@ extension NegotiatingText {
             guard let from = clauses.firstIndex(where: { $0.id == p.clause }) else {
                 throw fail("clause \(p.clause) does not exist")
             }
-            let moved = clauses.remove(at: from)
+            var moved = clauses.remove(at: from)
+            guard let i = moved.alternatives.firstIndex(where: { $0.id == p.alternative && $0.kind == .move }) else {
+                throw fail("alternative \(p.alternative) is not a move of clause \(p.clause)")
+            }
+            moved.alternatives[i].moved = true
             clauses.insert(moved, at: try index(for: p.placement, section: moved.section))
         case .textLanguageVersionSet(let p):
             try advance(p.id, p.revision)

@@ -103,12 +103,14 @@ public struct ClauseStatusSet: Hashable, Codable, Sendable {
     public let wordingRevision: Int
 }
 
-/// The clause moves because every side agreed to an alternative that moves it.
+/// The clause moves because it became clean on an alternative that moves it.
 public struct ClauseMoved: Hashable, Codable, Sendable {
     public let id: ItemID
     public let reference: Reference
     public let revision: Int
     public let clause: ClauseID
+    /// The move alternative every side agreed to.
+    public let alternative: AlternativeID
     public let placement: ClausePlacement
 }
 

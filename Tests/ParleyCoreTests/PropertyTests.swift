@@ -119,6 +119,10 @@ struct SeededGenerator: RandomNumberGenerator {
                 #expect(Set(t.sides).isSubset(of: Set(mechanism.sides)))
                 for clause in t.clauses {
                     #expect(clause.statuses.allSatisfy { t.sides.contains($0.party) })
+                    // A clause clean on a move has moved.
+                    if clause.isClean(sides: t.sides), let agreed = clause.alternativeAgreed(bySides: t.sides) {
+                        #expect(agreed.kind != .move || agreed.moved)
+                    }
                     #expect(clause.alternatives.allSatisfy { Set($0.proposedBy).isSubset(of: Set(t.sides)) })
                 }
                 #expect(t.signatures.allSatisfy { t.sides.contains($0.party) && $0.canonicalHash == t.adoptedHash })

@@ -328,6 +328,36 @@ import Testing
         #expect(w.clause(t, a).isClean(sides: w.text(t).sides))
     }
 
+    @Test func aMoveIsCarriedOutByWhicheverStepMakesItClean() throws {
+        var w = try World()
+        let t = try w.createText()
+        let a = try w.propose(t, "First.")
+        let b = try w.propose(t, "Second.", after: a)
+        let e = try w.run(
+            .proposeMove(.init(mechanism: w.mechanism, text: t, clause: a, alternative: w.first(t, a).id, after: b)),
+            as: w.ruNegotiator
+        )
+        guard case .textAlternativeProposed(let move) = e[0].data else {
+            Issue.record("no move alternative")
+            return
+        }
+        // Both agree to the move while the original placement is still on the table: no move yet.
+        try w.set(.agreed, t, a, move.alternative, as: w.usNegotiator)
+        #expect(try w.set(.agreed, t, a, move.alternative, as: w.ruNegotiator).map(\.kind) == [.textClauseStatusSet])
+        #expect(w.text(t).clauses.map(\.id) == [a, b])
+        // Withdrawing the original leaves the move alone and agreed: the clause moves, once.
+        let withdrawn = try w.run(
+            .withdrawAlternative(.init(mechanism: w.mechanism, text: t, clause: a, alternative: w.first(t, a).id)),
+            as: w.usNegotiator
+        )
+        #expect(withdrawn.map(\.kind) == [.textAlternativeWithdrawn, .textClauseMoved])
+        #expect(w.text(t).clauses.map(\.id) == [b, a])
+        #expect(w.clause(t, a).alternative(move.alternative)?.moved == true)
+        let c = try w.propose(t, "Third.", after: b)
+        try w.agreeByBoth(t, c)
+        #expect(w.text(t).clauses.map(\.id) == [b, c, a])
+    }
+
     @Test func agreedDeletionTakesTheClauseOutOfTheText() throws {
         var w = try World()
         let t = try w.createText()

@@ -459,6 +459,27 @@ import Testing
     }
 }
 
+@Suite struct TextEntryShapeTests {
+    @Test func aStatusEntryRecordsTheExactWordsAgreedTo() throws {
+        var w = try World()
+        let t = try w.createText()
+        let c = try w.propose(t, "The sides agree.")
+        let a = w.first(t, c).id
+        let entry = try w.set(.agreedAdReferendum, t, c, a, as: w.ruNegotiator)[0]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = String(decoding: try encoder.encode(entry), as: UTF8.self)
+        #expect(entry.kind.rawValue == "text.clauseStatusSet")
+        #expect(
+            data.contains(
+                #""data":{"alternative":"\#(a)","clause":"\#(c)","id":"\#(t)","party":"\#(w.ru)","reference":"TXT-1","#
+                    + #""revision":3,"status":"agreedAdReferendum","wording":"The sides agree.","wordingRevision":1}"#
+            ),
+            "\(data)"
+        )
+    }
+}
+
 @Suite struct TextNoteTests {
     @Test func privateClauseNoteNotVisibleToOtherParty() throws {
         var w = try World()

@@ -158,6 +158,7 @@ extension World {
         )
     }
 
+    @discardableResult
     mutating func adopt(_ text: ItemID, as actor: Actor? = nil) throws -> [Entry] {
         try run(
             .adoptText(.init(mechanism: mechanism, text: text, revision: self.text(text).revision)),
@@ -165,6 +166,7 @@ extension World {
         )
     }
 
+    @discardableResult
     mutating func sign(_ text: ItemID, hash: String? = nil, as actor: Actor) throws -> [Entry] {
         let h = hash ?? self.text(text).adoptedHash ?? ""
         return try run(.signText(.init(mechanism: mechanism, text: text, canonicalHash: h)), as: actor)

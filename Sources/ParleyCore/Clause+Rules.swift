@@ -55,6 +55,12 @@ extension Clause {
         alternative(version.alternative)?.revision != version.translatesRevision
     }
 
+    /// Versions of live alternatives whose working-language words were revised since: to show
+    /// as stale, and to translate again.
+    public var staleVersions: [LanguageVersion] {
+        versions.filter { v in isStale(v) && alternative(v.alternative)?.isLive == true }
+    }
+
     /// The live alternatives' credits, e.g. for "2 live alternatives (USA, RUS)".
     public func credits() -> [[PartyID]] { liveAlternatives.map(\.proposedBy) }
 }

@@ -34,6 +34,22 @@ public enum Command: Hashable, Sendable {
     case confirmFulfilment(ConfirmFulfilment)
     case markLapsed(MarkLapsed)
     case publishReadout(PublishReadout)
+    case createText(CreateText)
+    case proposeClause(ProposeClause)
+    case proposeAmendment(ProposeAmendment)
+    case proposeMove(ProposeMove)
+    case proposeDeletion(ProposeDeletion)
+    case reviseAlternative(ReviseAlternative)
+    case withdrawAlternative(WithdrawAlternative)
+    case supportAlternative(SupportAlternative)
+    case proposeCompromise(ProposeCompromise)
+    case setClauseStatus(SetClauseStatus)
+    case setLanguageVersion(SetLanguageVersion)
+    case commentOnClause(CommentOnClause)
+    case openRound(OpenRound)
+    case adoptText(AdoptText)
+    case signText(SignText)
+    case withdrawText(WithdrawText)
     case writeNote(WriteNote)
     case editNote(EditNote)
     case deleteNote(DeleteNote)
@@ -72,6 +88,22 @@ public enum Command: Hashable, Sendable {
         case .confirmFulfilment(let c): return c.mechanism
         case .markLapsed(let c): return c.mechanism
         case .publishReadout(let c): return c.mechanism
+        case .createText(let c): return c.mechanism
+        case .proposeClause(let c): return c.mechanism
+        case .proposeAmendment(let c): return c.mechanism
+        case .proposeMove(let c): return c.mechanism
+        case .proposeDeletion(let c): return c.mechanism
+        case .reviseAlternative(let c): return c.mechanism
+        case .withdrawAlternative(let c): return c.mechanism
+        case .supportAlternative(let c): return c.mechanism
+        case .proposeCompromise(let c): return c.mechanism
+        case .setClauseStatus(let c): return c.mechanism
+        case .setLanguageVersion(let c): return c.mechanism
+        case .commentOnClause(let c): return c.mechanism
+        case .openRound(let c): return c.mechanism
+        case .adoptText(let c): return c.mechanism
+        case .signText(let c): return c.mechanism
+        case .withdrawText(let c): return c.mechanism
         case .writeNote(let c): return c.mechanism
         case .editNote(let c): return c.mechanism
         case .deleteNote(let c): return c.mechanism
@@ -112,6 +144,22 @@ public enum Command: Hashable, Sendable {
         case .confirmFulfilment: return "confirmFulfilment"
         case .markLapsed: return "markLapsed"
         case .publishReadout: return "publishReadout"
+        case .createText: return "createText"
+        case .proposeClause: return "proposeClause"
+        case .proposeAmendment: return "proposeAmendment"
+        case .proposeMove: return "proposeMove"
+        case .proposeDeletion: return "proposeDeletion"
+        case .reviseAlternative: return "reviseAlternative"
+        case .withdrawAlternative: return "withdrawAlternative"
+        case .supportAlternative: return "supportAlternative"
+        case .proposeCompromise: return "proposeCompromise"
+        case .setClauseStatus: return "setClauseStatus"
+        case .setLanguageVersion: return "setLanguageVersion"
+        case .commentOnClause: return "commentOnClause"
+        case .openRound: return "openRound"
+        case .adoptText: return "adoptText"
+        case .signText: return "signText"
+        case .withdrawText: return "withdrawText"
         case .writeNote: return "writeNote"
         case .editNote: return "editNote"
         case .deleteNote: return "deleteNote"

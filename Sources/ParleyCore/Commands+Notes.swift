@@ -6,11 +6,14 @@
 public struct WriteNote: Hashable, Codable, Sendable {
     public var mechanism: MechanismID
     public var attachedTo: Reference?
+    /// One clause of the text `attachedTo` names.
+    public var clause: ClauseID?
     public var body: String
 
-    public init(mechanism: MechanismID, attachedTo: Reference? = nil, body: String) {
+    public init(mechanism: MechanismID, attachedTo: Reference? = nil, clause: ClauseID? = nil, body: String) {
         self.mechanism = mechanism
         self.attachedTo = attachedTo
+        self.clause = clause
         self.body = body
     }
 }

@@ -8,9 +8,17 @@ extension Decision {
         let log = LogID.private(m.id, try ownParty())
         try authorize(.writePrivate, .record(m, log))
         var v = Validation()
+        var subject: Item?
         if let reference = c.attachedTo {
             let shared: Set<ReferenceKind> = [.irritant, .meeting, .text, .commitment, .contact, .step, .readout]
-            _ = sharedReference(reference, "attachedTo", in: m, kinds: shared, purpose: "A note's subject", &v)
+            subject = sharedReference(reference, "attachedTo", in: m, kinds: shared, purpose: "A note's subject", &v)
+        }
+        if let clause = c.clause {
+            if case .text(let text)? = subject {
+                v.check(text.clause(clause) != nil, "clause", "Choose a clause of \(text.reference), or none")
+            } else if c.attachedTo == nil || subject != nil {
+                v.fail("clause", "A note about a clause is attached to its text: name the text (TXT-n) too")
+            }
         }
         let body = v.text(c.body, "body", label: "the note", max: Limits.body)
         try v.finish()
@@ -18,6 +26,7 @@ extension Decision {
             id: ItemID(newID()),
             reference: nextReference(.note, in: log),
             attachedTo: c.attachedTo,
+            clause: c.clause,
             body: body
         )
         return [draft(log, .noteWritten(note))]

@@ -21,4 +21,9 @@ public protocol DecisionState {
     func minutes(of meeting: ItemID, by party: PartyID) -> Minutes?
     /// The highest reference number of `kind` issued in `log`'s sequence, 0 when none.
     func lastNumber(of kind: ReferenceKind, in log: LogID) -> Int
+    /// The lower-case hex SHA-256 of the RFC 8785 canonical JSON of `text`, which is what every
+    /// side signs. ParleyCore has no hash function (Foundation only): the store computes it with
+    /// ParleyRecord's canonical JSON and swift-crypto. Nil when the state cannot hash; adoption
+    /// is then refused.
+    func canonicalHash(of text: CanonicalText) -> String?
 }

@@ -36,6 +36,22 @@ public enum EntryData: Hashable, Sendable {
     case commitmentFulfilled(ItemEvent)
     case commitmentLapsed(ItemEvent)
     case readoutPublished(ReadoutPublished)
+    case textCreated(TextCreated)
+    case textClauseProposed(ClauseProposed)
+    case textAlternativeProposed(AlternativeProposed)
+    case textAlternativeRevised(AlternativeRevised)
+    case textAlternativeWithdrawn(AlternativeEvent)
+    case textAlternativeSupported(AlternativeEvent)
+    case textCompromiseProposed(CompromiseProposed)
+    case textClauseStatusSet(ClauseStatusSet)
+    case textClauseMoved(ClauseMoved)
+    case textLanguageVersionSet(LanguageVersionSet)
+    case textClauseCommented(ClauseCommented)
+    case textRoundOpened(RoundOpened)
+    case textAdopted(TextAdopted)
+    case textSignatureRecorded(TextSignatureRecorded)
+    case textSigned(ItemEvent)
+    case textWithdrawn(ItemEvent)
     case noteWritten(NoteWritten)
     case noteEdited(NoteEdited)
     case noteDeleted(ItemEvent)
@@ -76,6 +92,22 @@ public enum EntryData: Hashable, Sendable {
         case .commitmentFulfilled: return .commitmentFulfilled
         case .commitmentLapsed: return .commitmentLapsed
         case .readoutPublished: return .readoutPublished
+        case .textCreated: return .textCreated
+        case .textClauseProposed: return .textClauseProposed
+        case .textAlternativeProposed: return .textAlternativeProposed
+        case .textAlternativeRevised: return .textAlternativeRevised
+        case .textAlternativeWithdrawn: return .textAlternativeWithdrawn
+        case .textAlternativeSupported: return .textAlternativeSupported
+        case .textCompromiseProposed: return .textCompromiseProposed
+        case .textClauseStatusSet: return .textClauseStatusSet
+        case .textClauseMoved: return .textClauseMoved
+        case .textLanguageVersionSet: return .textLanguageVersionSet
+        case .textClauseCommented: return .textClauseCommented
+        case .textRoundOpened: return .textRoundOpened
+        case .textAdopted: return .textAdopted
+        case .textSignatureRecorded: return .textSignatureRecorded
+        case .textSigned: return .textSigned
+        case .textWithdrawn: return .textWithdrawn
         case .noteWritten: return .noteWritten
         case .noteEdited: return .noteEdited
         case .noteDeleted: return .noteDeleted
@@ -118,6 +150,22 @@ public enum EntryData: Hashable, Sendable {
         case .commitmentFulfilled(let p): return p
         case .commitmentLapsed(let p): return p
         case .readoutPublished(let p): return p
+        case .textCreated(let p): return p
+        case .textClauseProposed(let p): return p
+        case .textAlternativeProposed(let p): return p
+        case .textAlternativeRevised(let p): return p
+        case .textAlternativeWithdrawn(let p): return p
+        case .textAlternativeSupported(let p): return p
+        case .textCompromiseProposed(let p): return p
+        case .textClauseStatusSet(let p): return p
+        case .textClauseMoved(let p): return p
+        case .textLanguageVersionSet(let p): return p
+        case .textClauseCommented(let p): return p
+        case .textRoundOpened(let p): return p
+        case .textAdopted(let p): return p
+        case .textSignatureRecorded(let p): return p
+        case .textSigned(let p): return p
+        case .textWithdrawn(let p): return p
         case .noteWritten(let p): return p
         case .noteEdited(let p): return p
         case .noteDeleted(let p): return p
@@ -166,6 +214,29 @@ public enum EntryData: Hashable, Sendable {
         case .commitmentFulfilled: self = .commitmentFulfilled(try container.decode(ItemEvent.self, forKey: key))
         case .commitmentLapsed: self = .commitmentLapsed(try container.decode(ItemEvent.self, forKey: key))
         case .readoutPublished: self = .readoutPublished(try container.decode(ReadoutPublished.self, forKey: key))
+        case .textCreated: self = .textCreated(try container.decode(TextCreated.self, forKey: key))
+        case .textClauseProposed: self = .textClauseProposed(try container.decode(ClauseProposed.self, forKey: key))
+        case .textAlternativeProposed:
+            self = .textAlternativeProposed(try container.decode(AlternativeProposed.self, forKey: key))
+        case .textAlternativeRevised:
+            self = .textAlternativeRevised(try container.decode(AlternativeRevised.self, forKey: key))
+        case .textAlternativeWithdrawn:
+            self = .textAlternativeWithdrawn(try container.decode(AlternativeEvent.self, forKey: key))
+        case .textAlternativeSupported:
+            self = .textAlternativeSupported(try container.decode(AlternativeEvent.self, forKey: key))
+        case .textCompromiseProposed:
+            self = .textCompromiseProposed(try container.decode(CompromiseProposed.self, forKey: key))
+        case .textClauseStatusSet: self = .textClauseStatusSet(try container.decode(ClauseStatusSet.self, forKey: key))
+        case .textClauseMoved: self = .textClauseMoved(try container.decode(ClauseMoved.self, forKey: key))
+        case .textLanguageVersionSet:
+            self = .textLanguageVersionSet(try container.decode(LanguageVersionSet.self, forKey: key))
+        case .textClauseCommented: self = .textClauseCommented(try container.decode(ClauseCommented.self, forKey: key))
+        case .textRoundOpened: self = .textRoundOpened(try container.decode(RoundOpened.self, forKey: key))
+        case .textAdopted: self = .textAdopted(try container.decode(TextAdopted.self, forKey: key))
+        case .textSignatureRecorded:
+            self = .textSignatureRecorded(try container.decode(TextSignatureRecorded.self, forKey: key))
+        case .textSigned: self = .textSigned(try container.decode(ItemEvent.self, forKey: key))
+        case .textWithdrawn: self = .textWithdrawn(try container.decode(ItemEvent.self, forKey: key))
         case .noteWritten: self = .noteWritten(try container.decode(NoteWritten.self, forKey: key))
         case .noteEdited: self = .noteEdited(try container.decode(NoteEdited.self, forKey: key))
         case .noteDeleted: self = .noteDeleted(try container.decode(ItemEvent.self, forKey: key))

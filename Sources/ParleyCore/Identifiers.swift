@@ -64,3 +64,16 @@ public struct ItemID: Identifier {
     public let rawValue: String
     public init(_ rawValue: String) { self.rawValue = rawValue }
 }
+
+/// A clause of a negotiating text. Stable for the clause's life: moving a clause never changes
+/// its id, only its derived number.
+public struct ClauseID: Identifier {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+}
+
+/// One alternative (bracketed option) of a clause.
+public struct AlternativeID: Identifier {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+}

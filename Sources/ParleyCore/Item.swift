@@ -9,6 +9,7 @@ public enum Item: Hashable, Sendable {
     case contact(Contact)
     case commitment(Commitment)
     case readout(Readout)
+    case text(NegotiatingText)
     case note(Note)
     case minutes(Minutes)
 
@@ -20,6 +21,7 @@ public enum Item: Hashable, Sendable {
         case .contact(let v): return v.id
         case .commitment(let v): return v.id
         case .readout(let v): return v.id
+        case .text(let v): return v.id
         case .note(let v): return v.id
         case .minutes(let v): return v.id
         }
@@ -33,6 +35,7 @@ public enum Item: Hashable, Sendable {
         case .contact(let v): return v.mechanism
         case .commitment(let v): return v.mechanism
         case .readout(let v): return v.mechanism
+        case .text(let v): return v.mechanism
         case .note(let v): return v.mechanism
         case .minutes(let v): return v.mechanism
         }
@@ -47,6 +50,7 @@ public enum Item: Hashable, Sendable {
         case .contact(let v): return v.reference
         case .commitment(let v): return v.reference
         case .readout(let v): return v.reference
+        case .text(let v): return v.reference
         case .note(let v): return v.reference
         case .minutes: return nil
         }

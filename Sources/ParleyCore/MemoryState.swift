@@ -30,11 +30,20 @@ public struct MemoryState: DecisionState, Sendable {
         let party: PartyID
     }
 
-    public init() {}
+    /// Hashes a text's canonical form for adoption (see DecisionState); nil refuses adoption.
+    /// Tests pass a stand-in; the store's own state uses SHA-256 over RFC 8785 JSON.
+    public var textHasher: (@Sendable (CanonicalText) -> String)?
+
+    public init(textHasher: (@Sendable (CanonicalText) -> String)? = nil) {
+        self.textHasher = textHasher
+    }
 
     /// Rebuilds the projection from entries (each log's entries in index order; shared logs
-    /// before private ones is enough, see Projection).
-    public init(replaying entries: [Entry]) throws(ProjectionError) {
+    /// before private ones is enough, see Projection). Adoption hashes are read from the entries.
+    public init(replaying entries: [Entry], textHasher: (@Sendable (CanonicalText) -> String)? = nil)
+        throws(ProjectionError)
+    {
+        self.textHasher = textHasher
         for entry in entries { try apply(entry) }
     }
 
@@ -142,7 +151,7 @@ public struct MemoryState: DecisionState, Sendable {
     }
 
     public func item(_ id: ItemID) -> Item? {
-        for kind in [RowKind.irritant, .step, .meeting, .contact, .commitment, .readout, .note, .minutes] {
+        for kind in [RowKind.irritant, .step, .meeting, .contact, .commitment, .readout, .text, .note, .minutes] {
             if case .item(let v)? = rows[RowKey(kind, id.rawValue)]?.value { return v }
         }
         return nil
@@ -159,6 +168,10 @@ public struct MemoryState: DecisionState, Sendable {
 
     public func lastNumber(of kind: ReferenceKind, in log: LogID) -> Int {
         counters[log]?[kind] ?? 0
+    }
+
+    public func canonicalHash(of text: CanonicalText) -> String? {
+        textHasher?(text)
     }
 
     // MARK: Reads for pages and tests

@@ -9,6 +9,8 @@ public struct Note: Hashable, Codable, Sendable {
     public var reference: Reference
     /// The shared item it is about, e.g. `IRR-3`.
     public var attachedTo: Reference?
+    /// A clause of the text it is attached to, when the note is about one clause.
+    public var clause: ClauseID?
     public var body: String
     /// A deleted note stays in the record (entries are never removed) but not in pages.
     public var deleted: Bool
@@ -21,6 +23,7 @@ public struct Note: Hashable, Codable, Sendable {
         party: PartyID,
         reference: Reference,
         attachedTo: Reference?,
+        clause: ClauseID? = nil,
         body: String,
         deleted: Bool = false,
         writtenAt: Timestamp,
@@ -31,6 +34,7 @@ public struct Note: Hashable, Codable, Sendable {
         self.party = party
         self.reference = reference
         self.attachedTo = attachedTo
+        self.clause = clause
         self.body = body
         self.deleted = deleted
         self.writtenAt = writtenAt

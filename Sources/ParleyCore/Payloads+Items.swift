@@ -111,6 +111,8 @@ public struct NoteWritten: Hashable, Codable, Sendable {
     public let id: ItemID
     public let reference: Reference
     public let attachedTo: Reference?
+    /// Absent unless the note is about one clause of the text it is attached to.
+    public let clause: ClauseID?
     public let body: String
 }
 

@@ -20,6 +20,12 @@ public enum Action: Hashable, Sendable, CaseIterable {
     case manageDelegation
     /// Create mechanisms, parties, tracks and accounts: the operator's work.
     case administer
+    /// Comment on a clause of a shared text: sides and facilitators alike.
+    case comment
+    /// Set the actor's side's own status on a clause of a text: a side's negotiators and lead.
+    case holdAgreement
+    /// Adopt or sign a text for the actor's side: that side's lead.
+    case adoptForSide
 }
 
 /// What the action is done to.
@@ -65,8 +71,13 @@ public enum Policy {
             return kind == .side
                 ? .allowed
                 : .refused("Facilitators schedule meetings and record contacts; the sides keep the rest of the record")
-        case .arrange, .writePrivate:
+        case .arrange, .writePrivate, .comment:
             return .allowed
+        case .holdAgreement:
+            return kind == .side ? .allowed : .refused("Facilitators hold no agreement state on texts")
+        case .adoptForSide:
+            guard kind == .side else { return .refused("Facilitators hold no agreement state on texts") }
+            return actor.role == .lead ? .allowed : .refused("Only your side's lead can adopt and sign texts")
         case .confirmForSide:
             guard kind == .side else { return .refused("Facilitators confirm nothing for a side") }
             return actor.role == .lead ? .allowed : .refused("Only your side's lead can confirm for your side")
@@ -95,7 +106,7 @@ public enum Policy {
             return .allowed
         case .read, .writePrivate:
             return .notVisible
-        case .writeShared, .arrange, .confirmForSide, .manageDelegation:
+        case .writeShared, .arrange, .confirmForSide, .manageDelegation, .comment, .holdAgreement, .adoptForSide:
             if case .record(_, let log) = target, log.isPrivate { return .notVisible }
             return .refused("The operator runs the server and takes no part in the consultations")
         }

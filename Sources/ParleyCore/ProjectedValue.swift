@@ -4,7 +4,7 @@
 /// The kinds of projection row, one per kind of thing.
 public enum RowKind: String, Codable, Sendable, CaseIterable {
     case mechanism, party, track, member, team, account
-    case irritant, step, meeting, contact, commitment, readout, note, minutes
+    case irritant, step, meeting, contact, commitment, readout, note, minutes, text
 }
 
 /// The current value of one projected thing.
@@ -33,6 +33,7 @@ public enum ProjectedValue: Hashable, Sendable {
         case .item(.readout): return .readout
         case .item(.note): return .note
         case .item(.minutes): return .minutes
+        case .item(.text): return .text
         }
     }
 }
@@ -57,6 +58,7 @@ extension ProjectedValue: Codable {
         case .readout: self = .item(.readout(try c.decode(Readout.self, forKey: .value)))
         case .note: self = .item(.note(try c.decode(Note.self, forKey: .value)))
         case .minutes: self = .item(.minutes(try c.decode(Minutes.self, forKey: .value)))
+        case .text: self = .item(.text(try c.decode(NegotiatingText.self, forKey: .value)))
         }
     }
 
@@ -78,6 +80,7 @@ extension ProjectedValue: Codable {
         case .item(.readout(let v)): try c.encode(v, forKey: .value)
         case .item(.note(let v)): try c.encode(v, forKey: .value)
         case .item(.minutes(let v)): try c.encode(v, forKey: .value)
+        case .item(.text(let v)): try c.encode(v, forKey: .value)
         }
     }
 }

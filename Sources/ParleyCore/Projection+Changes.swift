@@ -171,6 +171,24 @@ extension Fold {
             )
             return [row(.item(.readout(readout))), counter(p.reference)]
 
+        case .textCreated(let p):
+            return [row(.item(.text(NegotiatingText(p, mechanism: m, at: at)))), counter(p.reference)]
+        case .textClauseProposed(let p): return try textChange(p.id)
+        case .textAlternativeProposed(let p): return try textChange(p.id)
+        case .textAlternativeRevised(let p): return try textChange(p.id)
+        case .textAlternativeWithdrawn(let p): return try textChange(p.id)
+        case .textAlternativeSupported(let p): return try textChange(p.id)
+        case .textCompromiseProposed(let p): return try textChange(p.id)
+        case .textClauseStatusSet(let p): return try textChange(p.id)
+        case .textClauseMoved(let p): return try textChange(p.id)
+        case .textLanguageVersionSet(let p): return try textChange(p.id)
+        case .textClauseCommented(let p): return try textChange(p.id)
+        case .textRoundOpened(let p): return try textChange(p.id)
+        case .textAdopted(let p): return try textChange(p.id)
+        case .textSignatureRecorded(let p): return try textChange(p.id)
+        case .textSigned(let p): return try textChange(p.id)
+        case .textWithdrawn(let p): return try textChange(p.id)
+
         case .noteWritten(let p):
             guard let party = entry.log.owner else { throw fail("a note is written outside a private log") }
             let note = Note(
@@ -179,6 +197,7 @@ extension Fold {
                 party: party,
                 reference: p.reference,
                 attachedTo: p.attachedTo,
+                clause: p.clause,
                 body: p.body,
                 writtenAt: at,
                 updatedAt: at

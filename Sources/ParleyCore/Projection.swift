@@ -75,6 +75,22 @@ struct Fold<State: DecisionState> {
         return v
     }
 
+    func text(_ id: ItemID) throws(ProjectionError) -> NegotiatingText {
+        guard case .text(let v) = try item(id) else { throw fail("\(id) is not a text") }
+        return v
+    }
+
+    /// A text entry, folded by the text's own fold (NegotiatingText+Fold.swift).
+    func textChange(_ id: ItemID) throws(ProjectionError) -> [ProjectionChange] {
+        var v = try text(id)
+        do {
+            try v.apply(entry.data, actor: entry.actor, at: at)
+        } catch {
+            throw fail(error.message)
+        }
+        return [row(.item(.text(v)))]
+    }
+
     func account(_ id: AccountID) throws(ProjectionError) -> Account {
         guard let v = state.account(id), v.party == entry.log.owner else {
             throw fail("account \(id) is not this party's")

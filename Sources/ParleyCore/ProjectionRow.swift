@@ -71,6 +71,16 @@ public struct ProjectionRow: Hashable, Sendable {
             return n.deleted ? ("deleted", n.reference.description, "") : (nil, line(n.body), n.body)
         case .minutes(let m):
             return (nil, "Minutes", m.body)
+        case .text(let t):
+            // Every live wording, language version and comment is findable; withdrawn words are not.
+            var text = [t.title]
+            for clause in t.clauses {
+                let live = clause.liveAlternatives
+                text += live.map(\.wording)
+                text += clause.versions.filter { v in live.contains { $0.id == v.alternative } }.map(\.wording)
+                text += clause.comments.map(\.body)
+            }
+            return (t.status.rawValue, t.title, text.filter { !$0.isEmpty }.joined(separator: "\n"))
         }
     }
 

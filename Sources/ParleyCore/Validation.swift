@@ -11,6 +11,8 @@ public enum Limits {
     public static let reason = 2_000
     public static let shortText = 2_000
     public static let body = 20_000
+    /// One clause's words (one alternative, or one language version of it).
+    public static let clause = 10_000
     public static let usernameLength = 3...64
     public static let durationMinutes = 1...10_080  // up to a week
     public static let cadenceDays = 1...366

@@ -115,7 +115,62 @@ import Testing
         )[0].itemID
         try w.run(.editNote(.init(mechanism: m, note: note, body: "Sample text, edited")), as: w.usNegotiator)
         try w.run(.deleteNote(.init(mechanism: m, note: note)), as: w.usNegotiator)
+        try everyTextKind(&w)
         return w
+    }
+
+    /// Every kind of text entry: a text negotiated, adopted and signed, and one withdrawn.
+    func everyTextKind(_ w: inout World) throws {
+        let m = w.mechanism
+        w.state.textHasher = testHasher
+        let (t, clauses) = try w.agreedText()
+        let c = try w.propose(t, "The sides will meet again.", after: clauses[2])
+        let first = w.first(t, c).id
+        try w.run(.openRound(.init(mechanism: m, text: t, meeting: Reference("MTG-1"))), as: w.ruNegotiator)
+        try w.run(.supportAlternative(.init(mechanism: m, text: t, clause: c, alternative: first)), as: w.ruNegotiator)
+        try w.run(
+            .reviseAlternative(.init(mechanism: m, text: t, clause: c, alternative: first, wording: "They will meet.")),
+            as: w.usNegotiator
+        )
+        let ru = try w.amend(t, c, "The sides will meet when useful.", as: w.ruNegotiator)
+        let e = try w.run(
+            .proposeCompromise(
+                .init(
+                    mechanism: m,
+                    text: t,
+                    clause: c,
+                    merging: [first, ru],
+                    wording: "The sides will meet regularly."
+                )
+            ),
+            as: w.usNegotiator
+        )
+        guard case .textCompromiseProposed(let compromise) = e[0].data else { return }
+        try w.run(.withdrawAlternative(.init(mechanism: m, text: t, clause: c, alternative: ru)), as: w.ruNegotiator)
+        try w.run(
+            .proposeMove(
+                .init(mechanism: m, text: t, clause: c, alternative: compromise.alternative, after: clauses[1])
+            ),
+            as: w.usNegotiator
+        )
+        let move = w.clause(t, c).alternatives.last!.id
+        try w.run(
+            .withdrawAlternative(.init(mechanism: m, text: t, clause: c, alternative: compromise.alternative)),
+            as: w.usNegotiator
+        )
+        try w.agreeByBoth(t, c)
+        #expect(w.clause(t, c).liveAlternatives.map(\.id) == [move])
+        try w.version(t, c, move, "Стороны будут встречаться регулярно.")
+        try w.run(.commentOnClause(.init(mechanism: m, text: t, clause: c, body: "Agreed.")), as: w.saNegotiator)
+        try w.run(
+            .writeNote(.init(mechanism: m, attachedTo: w.text(t).reference, clause: c, body: "Sample text")),
+            as: w.usNegotiator
+        )
+        try w.adopt(t)
+        try w.sign(t, as: w.usLead)
+        try w.sign(t, as: w.ruLead)
+        let other = try w.createText("Draft to withdraw")
+        try w.run(.withdrawText(.init(mechanism: m, text: other)), as: w.usNegotiator)
     }
 
     @Test func everyKindOfEntryRoundTripsThroughJSON() throws {

@@ -21,7 +21,7 @@ struct SeededGenerator: RandomNumberGenerator {
     @Test(arguments: 1...12)
     func randomCommandsKeepTheRecordsInvariants(seed: UInt64) throws {
         var rng = SeededGenerator(state: seed)
-        var w = try World()
+        var w = try World.withTexts()
         let sideC = try w.addParty("Side C (sample)", "", ["en"], .side)
         let cLead = try w.account(sideC, "c-lead", .lead)
         // Weighted towards accounts that may write, so that runs get far into the lifecycles.
@@ -60,6 +60,7 @@ struct SeededGenerator: RandomNumberGenerator {
         }
         #expect(accepted >= 40, "too few commands were accepted to test anything")
         #expect(kinds.count >= 10, "the run reached too few kinds of entry: \(kinds.map(\.rawValue).sorted())")
+        #expect(kinds.count(where: { $0.rawValue.hasPrefix("text.") }) >= 5, "the run reached too few text entries")
 
         // The whole record survives JSON and rebuilds the same projection.
         let shared = w.state.logs.filter { !$0.key.isPrivate }.values.flatMap { $0 }
@@ -68,6 +69,13 @@ struct SeededGenerator: RandomNumberGenerator {
             try JSONDecoder().decode(Entry.self, from: JSONEncoder().encode($0))
         }
         #expect(try MemoryState(replaying: decoded).rows == w.state.rows)
+
+        // Every text replays from its entries alone to what the projection holds.
+        let sharedLog = w.state.logs[.shared(w.mechanism)] ?? []
+        for row in w.state.rows.values {
+            guard case .item(.text(let text)) = row.value else { continue }
+            #expect(try NegotiatingText.replay(sharedLog, text: text.id) == text)
+        }
     }
 
     func checkInvariants(_ w: World, parties: [PartyID]) throws {
@@ -106,6 +114,27 @@ struct SeededGenerator: RandomNumberGenerator {
                 if c.status == .fulfilled {
                     #expect(Set(c.owner.confirmingSides(among: mechanism.sides)).isSubset(of: Set(c.confirmations)))
                 }
+            case .item(.text(let t)):
+                // Agreement state belongs to the text's sides only; facilitators hold none.
+                #expect(Set(t.sides).isSubset(of: Set(mechanism.sides)))
+                for clause in t.clauses {
+                    #expect(clause.statuses.allSatisfy { t.sides.contains($0.party) })
+                    // A clause clean on a move has moved.
+                    if clause.isClean(sides: t.sides), let agreed = clause.alternativeAgreed(bySides: t.sides) {
+                        #expect(agreed.kind != .move || agreed.moved)
+                    }
+                    #expect(clause.alternatives.allSatisfy { Set($0.proposedBy).isSubset(of: Set(t.sides)) })
+                }
+                #expect(t.signatures.allSatisfy { t.sides.contains($0.party) && $0.canonicalHash == t.adoptedHash })
+                if t.status == .signed { #expect(Set(t.signatures.map(\.party)) == Set(t.sides)) }
+                if t.status == .adopted || t.status == .signed {
+                    // Adopted only when nothing blocked it, over the hash of exactly this text.
+                    let canonical = try #require(t.canonicalForm())
+                    #expect(t.adoptedHash == testHasher(canonical))
+                    #expect(t.adoptedRevision == t.revision)
+                }
+                let numbers = t.numbering()
+                #expect(Set(numbers.keys) == Set(t.clauses.filter { $0.isInText(sides: t.sides) }.map(\.id)))
             default:
                 break
             }
@@ -142,6 +171,7 @@ struct SeededGenerator: RandomNumberGenerator {
         let start = Timestamp(w.now.addingTimeInterval(Double(Int.random(in: -200_000...200_000, using: &rng))))
         let due = CalendarDay("2025-0\(Int.random(in: 2...4, using: &rng))-1\(Int.random(in: 0...9, using: &rng))")
 
+        if Int.random(in: 0..<3, using: &rng) == 0 { return randomTextCommand(&w, m: m, rng: &rng) }
         switch Int.random(in: 0..<24, using: &rng) {
         case 0, 1: return .raiseIrritant(.init(mechanism: m, title: text(), description: text()))
         case 2: return .acknowledgeIrritant(.init(mechanism: m, irritant: pick(.irritant)))
@@ -224,6 +254,98 @@ struct SeededGenerator: RandomNumberGenerator {
             return Bool.random(using: &rng)
                 ? .editNote(.init(mechanism: m, note: pick(.note), body: text()))
                 : .deleteNote(.init(mechanism: m, note: pick(.note)))
+        }
+    }
+
+    /// A command on negotiating texts, mostly on existing texts, clauses and alternatives.
+    func randomTextCommand(
+        _ w: inout World,
+        m: MechanismID,
+        rng: inout SeededGenerator
+    ) -> Command {
+        func words() -> String {
+            Int.random(in: 0..<8, using: &rng) == 0
+                ? ["", " ", String(repeating: "x", count: 10_001)].randomElement(using: &rng)!
+                : ["The sides will meet.", "Visas", "Стороны встретятся.", "cafe\u{301}"].randomElement(using: &rng)!
+        }
+        let texts = w.state.rows.values.compactMap { row -> NegotiatingText? in
+            if case .item(.text(let t)) = row.value { return t }
+            return nil
+        }.sorted { $0.id < $1.id }
+        guard let t = texts.randomElement(using: &rng), Int.random(in: 0..<12, using: &rng) > 0 else {
+            let cites: Reference? =
+                Bool.random(using: &rng) ? nil : Reference(kind: .text, number: Int.random(in: 1...3, using: &rng))
+            return .createText(
+                .init(
+                    mechanism: m,
+                    title: words(),
+                    kind: TextKind.allCases.randomElement(using: &rng)!,
+                    workingLanguage: ["en", "en", "ru", "x!"].randomElement(using: &rng)!,
+                    otherLanguages: [["ru"], ["ru", "ar"], []].randomElement(using: &rng)!,
+                    cites: cites
+                )
+            )
+        }
+        // Mostly an open clause's live alternative, so that runs get as far as adoption.
+        let open = t.clauses.filter { $0.isInText(sides: t.sides) && !$0.isClean(sides: t.sides) }
+        let clause = (Int.random(in: 0..<4, using: &rng) > 0 ? open : t.clauses).randomElement(using: &rng)
+        let c = clause?.id ?? ClauseID("bogus")
+        let alternative =
+            (Int.random(in: 0..<4, using: &rng) > 0 ? clause?.liveAlternatives : clause?.alternatives)?
+            .randomElement(using: &rng)
+        let a = alternative?.id ?? AlternativeID("bogus")
+        let after = Bool.random(using: &rng) ? nil : t.clauses.randomElement(using: &rng)?.id
+        // Mostly the alternative's current words, so that statuses get set.
+        let seen = Int.random(in: 0..<6, using: &rng) == 0 ? words() : alternative?.wording ?? words()
+        switch Int.random(in: 0..<16, using: &rng) {
+        case 0:
+            return .proposeClause(
+                .init(
+                    mechanism: m,
+                    text: t.id,
+                    section: ClauseSection.allCases.randomElement(using: &rng)!,
+                    after: after,
+                    wording: words()
+                )
+            )
+        case 2: return .proposeAmendment(.init(mechanism: m, text: t.id, clause: c, wording: words()))
+        case 3: return .proposeMove(.init(mechanism: m, text: t.id, clause: c, alternative: a, after: after))
+        case 4: return .proposeDeletion(.init(mechanism: m, text: t.id, clause: c))
+        case 5: return .reviseAlternative(.init(mechanism: m, text: t.id, clause: c, alternative: a, wording: words()))
+        case 6: return .withdrawAlternative(.init(mechanism: m, text: t.id, clause: c, alternative: a))
+        case 7: return .supportAlternative(.init(mechanism: m, text: t.id, clause: c, alternative: a))
+        case 8:
+            let merging = (clause?.alternatives ?? []).filter { _ in Bool.random(using: &rng) }.map(\.id)
+            return .proposeCompromise(.init(mechanism: m, text: t.id, clause: c, merging: merging, wording: words()))
+        case 1, 9, 10, 11:
+            let status: ClauseStatus =
+                Int.random(in: 0..<4, using: &rng) > 0 ? .agreed : ClauseStatus.allCases.randomElement(using: &rng)!
+            return .setClauseStatus(
+                .init(mechanism: m, text: t.id, clause: c, alternative: a, status: status, wording: seen)
+            )
+        case 12:
+            return .setLanguageVersion(
+                .init(
+                    mechanism: m,
+                    text: t.id,
+                    clause: c,
+                    alternative: a,
+                    language: ["ru", "ar", "en"].randomElement(using: &rng)!,
+                    wording: words(),
+                    authentic: Int.random(in: 0..<4, using: &rng) == 0
+                )
+            )
+        case 13:
+            return Bool.random(using: &rng)
+                ? .commentOnClause(.init(mechanism: m, text: t.id, clause: c, body: words()))
+                : .openRound(.init(mechanism: m, text: t.id))
+        case 14:
+            return Int.random(in: 0..<20, using: &rng) == 0
+                ? .withdrawText(.init(mechanism: m, text: t.id))
+                : .adoptText(.init(mechanism: m, text: t.id, revision: t.revision))
+        default:
+            let hash = Bool.random(using: &rng) ? t.adoptedHash ?? "" : String(repeating: "0", count: 64)
+            return .signText(.init(mechanism: m, text: t.id, canonicalHash: hash))
         }
     }
 }

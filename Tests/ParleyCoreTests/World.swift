@@ -168,6 +168,7 @@ extension Entry {
         case .readoutPublished(let p): return p.id
         case .noteWritten(let p): return p.id
         case .meetingMinutesRecorded(let p): return p.id
+        case .textCreated(let p): return p.id
         default: fatalError("\(kind) creates no item")
         }
     }

@@ -35,7 +35,7 @@ extension Store {
                 .where("idx", .lessThan, SQLBind(end))
                 .orderBy("idx")
                 .all()
-                .map { LogEntry(index: try $0.decode(column: "idx", as: Int64.self), bytes: try $0.decode(column: "body", as: [UInt8].self)) }
+                .map { LogEntry(index: try $0.decode(column: "idx", as: Int64.self), bytes: try $0.bytes("body")) }
         }
     }
 

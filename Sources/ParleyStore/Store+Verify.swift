@@ -117,7 +117,7 @@ extension Store {
                 .where("log_id", .equal, SQLBind(log))
                 .where("idx", .greaterThanOrEqual, SQLBind(start)).where("idx", .lessThan, SQLBind(end))
                 .orderBy("idx").all()
-                .map { (try $0.decode(column: "idx", as: Int64.self), try $0.decode(column: "body", as: [UInt8].self)) }
+                .map { (try $0.decode(column: "idx", as: Int64.self), try $0.bytes("body")) }
         }
     }
 
@@ -127,7 +127,7 @@ extension Store {
                 .where("log_id", .equal, SQLBind(log))
                 .where("idx", .greaterThanOrEqual, SQLBind(from)).where("idx", .lessThan, SQLBind(to))
                 .orderBy("idx").all()
-                .map { (try $0.decode(column: "idx", as: Int64.self), Hash(bytes: try $0.decode(column: "hash", as: [UInt8].self))) }
+                .map { (try $0.decode(column: "idx", as: Int64.self), Hash(bytes: try $0.bytes("hash"))) }
         }
     }
 }

@@ -1,7 +1,7 @@
 // RFC 3339 UTC timestamps with second precision, the one time format of entries and rows.
 import Foundation
 
-enum Timestamp {
+enum StoreTime {
     static func now() -> String { format(Date()) }
 
     static func format(_ date: Date) -> String {

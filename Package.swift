@@ -81,7 +81,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ParleyStoreTests",
-            dependencies: ["ParleyStore", "ParleyCore", "ParleyRecord", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ParleyStore", "ParleyCore", "ParleyRecord",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -61,7 +61,10 @@ struct LogWriter {
         let size = try await currentSize(log.id)
         let root = try await StoredHashes.run(log: log.id, on: db) { try Merkle.treeHash(size: size, reader: $0) }
         let checkpoint = try Checkpoint(
-            origin: Self.origin(of: log.id, keyName: signer.name), size: UInt64(size), root: root)
+            origin: Self.origin(of: log.id, keyName: signer.name),
+            size: UInt64(size),
+            root: root
+        )
         let note = checkpoint.sign(with: signer)
         try await db.insert(into: "checkpoints").columns("log_id", "size", "note")
             .values(SQLBind(log.id), SQLBind(size), SQLBind(note))
@@ -81,8 +84,11 @@ struct LogWriter {
         }
         try await db.insert(into: "logs").columns("id", "origin", "mechanism_id", "party_id", "size")
             .values(
-                SQLBind(log.id), SQLBind(Self.origin(of: log.id, keyName: signer.name)), SQLBind(log.mechanismID),
-                SQLBind(log.partyID), SQLBind(Int64(0))
+                SQLBind(log.id),
+                SQLBind(Self.origin(of: log.id, keyName: signer.name)),
+                SQLBind(log.mechanismID),
+                SQLBind(log.partyID),
+                SQLBind(Int64(0))
             ).run()
         return 0
     }

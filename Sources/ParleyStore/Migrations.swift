@@ -26,7 +26,10 @@ enum Migrations {
     /// Brings the schema up to date as `mode` allows; returns the names applied.
     @discardableResult
     static func run(
-        on db: any SQLDatabase, dialect: Dialect, mode: Mode, list: [Migration] = all
+        on db: any SQLDatabase,
+        dialect: Dialect,
+        mode: Mode,
+        list: [Migration] = all
     ) async throws -> [String] {
         try await db.create(table: "parley_migrations").ifNotExists()
             .column("name", type: .text, .primaryKey(autoIncrement: false))

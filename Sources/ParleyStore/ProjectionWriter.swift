@@ -33,7 +33,9 @@ enum ProjectionWriter {
         }
     }
 
-    static func upsertCounters(_ counters: [(log: String, kind: String, last: Int64)], on db: any SQLDatabase) async throws {
+    static func upsertCounters(_ counters: [(log: String, kind: String, last: Int64)], on db: any SQLDatabase)
+        async throws
+    {
         guard !counters.isEmpty else { return }
         var insert = db.insert(into: "counters").columns("log_id", "kind", "last")
         for c in counters.sorted(by: { ($0.log, $0.kind) < ($1.log, $1.kind) }) {

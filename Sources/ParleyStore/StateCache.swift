@@ -111,7 +111,9 @@ final class StateCache: DecisionState {
             if let reference = item.reference {
                 references[ReferenceKey(log: item.log, reference: reference)] = .some(item.id)
             }
-            if case .minutes(let m) = item { minutesIndex[MinutesKey(meeting: m.meeting, party: m.party)] = .some(m.id) }
+            if case .minutes(let m) = item {
+                minutesIndex[MinutesKey(meeting: m.meeting, party: m.party)] = .some(m.id)
+            }
         case .account(let account):
             usernames[account.username] = .some(account.id)
         default:

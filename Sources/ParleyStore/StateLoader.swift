@@ -67,7 +67,8 @@ struct StateLoader {
         }
         for key in minutes {
             conditions.append(
-                "(kind = 'minutes' AND about = \(bind: key.meeting.rawValue) AND owner_party = \(bind: key.party.rawValue))")
+                "(kind = 'minutes' AND about = \(bind: key.meeting.rawValue) AND owner_party = \(bind: key.party.rawValue))"
+            )
         }
         if !conditions.isEmpty {
             let rows = try await db.raw(
@@ -98,7 +99,8 @@ struct StateLoader {
         var values: [LogID: [ReferenceKind: Int]] = [:]
         for row in rows {
             let text = try row.decode(column: "log_id", as: String.self)
-            guard let log = LogID(text), let kind = ReferenceKind(rawValue: try row.decode(column: "kind", as: String.self))
+            guard let log = LogID(text),
+                let kind = ReferenceKind(rawValue: try row.decode(column: "kind", as: String.self))
             else { throw StoreError.database("counters hold an unreadable row for \(text)") }
             values[log, default: [:]][kind] = Int(try row.decode(column: "last", as: Int64.self))
         }

@@ -66,21 +66,45 @@ struct BackupTable: Sendable {
     static let all: [BackupTable] = [
         BackupTable(
             name: "logs",
-            columns: [("id", .text), ("origin", .text), ("mechanism_id", .text), ("party_id", .optionalText), ("size", .integer)],
-            key: ["id"]),
-        BackupTable(name: "entries", columns: [("log_id", .text), ("idx", .integer), ("body", .blob)], key: ["log_id", "idx"]),
-        BackupTable(name: "log_hashes", columns: [("log_id", .text), ("idx", .integer), ("hash", .blob)], key: ["log_id", "idx"]),
-        BackupTable(name: "checkpoints", columns: [("log_id", .text), ("size", .integer), ("note", .text)], key: ["log_id", "size"]),
+            columns: [
+                ("id", .text), ("origin", .text), ("mechanism_id", .text), ("party_id", .optionalText),
+                ("size", .integer),
+            ],
+            key: ["id"]
+        ),
+        BackupTable(
+            name: "entries",
+            columns: [("log_id", .text), ("idx", .integer), ("body", .blob)],
+            key: ["log_id", "idx"]
+        ),
+        BackupTable(
+            name: "log_hashes",
+            columns: [("log_id", .text), ("idx", .integer), ("hash", .blob)],
+            key: ["log_id", "idx"]
+        ),
+        BackupTable(
+            name: "checkpoints",
+            columns: [("log_id", .text), ("size", .integer), ("note", .text)],
+            key: ["log_id", "size"]
+        ),
         BackupTable(
             name: "items",
             columns: [("seq", .integer)]
-                + StoredRow.columns.map { ($0, ["owner_party", "reference", "about", "status"].contains($0) ? .optionalText : .text) },
-            key: ["seq"]),
-        BackupTable(name: "counters", columns: [("log_id", .text), ("kind", .text), ("last", .integer)], key: ["log_id", "kind"]),
+                + StoredRow.columns.map {
+                    ($0, ["owner_party", "reference", "about", "status"].contains($0) ? .optionalText : .text)
+                },
+            key: ["seq"]
+        ),
+        BackupTable(
+            name: "counters",
+            columns: [("log_id", .text), ("kind", .text), ("last", .integer)],
+            key: ["log_id", "kind"]
+        ),
         BackupTable(
             name: "credentials",
             columns: [("account_id", .text), ("password_hash", .text), ("created_at", .text), ("updated_at", .text)],
-            key: ["account_id"]),
+            key: ["account_id"]
+        ),
     ]
 
     static let rowsPerPage = 500
@@ -116,7 +140,9 @@ struct BackupTable: Sendable {
         switch column.kind {
         case .text: return SQLBind(try row.decode(column: column.name, as: String.self))
         case .optionalText:
-            return SQLBind(try row.decodeNil(column: column.name) ? nil : try row.decode(column: column.name, as: String.self))
+            return SQLBind(
+                try row.decodeNil(column: column.name) ? nil : try row.decode(column: column.name, as: String.self)
+            )
         case .integer: return SQLBind(try row.decode(column: column.name, as: Int64.self))
         case .blob: return Blob.bind(try row.bytes(column.name))
         }

@@ -18,14 +18,17 @@ extension Store {
     public func setCredential(_ passwordHash: String, for account: AccountID, now: Date = Date()) async throws {
         let at = Timestamp(now).description
         try await write { writer in
-            let exists = try await writer.db.raw(
-                "SELECT 1 AS found FROM items WHERE kind = 'account' AND id = \(bind: account.rawValue)"
-            ).first() != nil
+            let exists =
+                try await writer.db.raw(
+                    "SELECT 1 AS found FROM items WHERE kind = 'account' AND id = \(bind: account.rawValue)"
+                ).first() != nil
             guard exists else { throw StoreError.unknownAccount(account.rawValue) }
             try await writer.db.insert(into: "credentials")
                 .columns("account_id", "password_hash", "created_at", "updated_at")
                 .values(SQLBind(account.rawValue), SQLBind(passwordHash), SQLBind(at), SQLBind(at))
-                .onConflict(with: ["account_id"]) { $0.set(excludedValueOf: "password_hash").set(excludedValueOf: "updated_at") }
+                .onConflict(with: ["account_id"]) {
+                    $0.set(excludedValueOf: "password_hash").set(excludedValueOf: "updated_at")
+                }
                 .run()
         }
     }
@@ -45,7 +48,10 @@ extension Store {
             throw StoreError.database("the credential of \(account) has an unreadable time")
         }
         return Credential(
-            account: account, passwordHash: try row.decode(column: "password_hash", as: String.self),
-            createdAt: createdAt, updatedAt: updatedAt)
+            account: account,
+            passwordHash: try row.decode(column: "password_hash", as: String.self),
+            createdAt: createdAt,
+            updatedAt: updatedAt
+        )
     }
 }

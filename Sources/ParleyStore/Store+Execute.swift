@@ -20,7 +20,9 @@ extension Store {
     /// when the command is refused (nothing is written then). `newID` makes the ids of new
     /// things (a random UUID by default); it may be asked more times than ids are used.
     public func execute(
-        _ command: Command, by actor: Actor, now: Date = Date(),
+        _ command: Command,
+        by actor: Actor,
+        now: Date = Date(),
         newID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
     ) async throws -> ExecutionResult {
         try await write { writer in

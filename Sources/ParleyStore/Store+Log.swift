@@ -65,7 +65,9 @@ extension Store {
             throw StoreError.outOfRange("index \(index) is not below the tree size \(size)")
         }
         return try await read { db in
-            try await StoredHashes.run(log: log, on: db) { try Merkle.inclusionProof(index: index, size: size, reader: $0) }
+            try await StoredHashes.run(log: log, on: db) {
+                try Merkle.inclusionProof(index: index, size: size, reader: $0)
+            }
         }
     }
 

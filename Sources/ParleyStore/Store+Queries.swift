@@ -60,7 +60,8 @@ extension Store {
         let rows = try await read { db in
             try await Self.rows(
                 db,
-                "mechanism_id = \(bind: mechanism.rawValue) AND kind IN ('mechanism', 'party', 'track', 'member', 'team')")
+                "mechanism_id = \(bind: mechanism.rawValue) AND kind IN ('mechanism', 'party', 'track', 'member', 'team')"
+            )
         }
         var m: Mechanism?
         var parties: [PartyID: Party] = [:]
@@ -79,14 +80,22 @@ extension Store {
         }
         guard let m else { return nil }
         return MechanismStructure(
-            mechanism: m, parties: m.parties.compactMap { parties[$0] }, tracks: m.tracks.compactMap { tracks[$0] },
-            members: members, teams: teams)
+            mechanism: m,
+            parties: m.parties.compactMap { parties[$0] },
+            tracks: m.tracks.compactMap { tracks[$0] },
+            members: members,
+            teams: teams
+        )
     }
 
     /// Rows of `kind` in `mechanism` that `scope` may read, optionally of one `status`, oldest
     /// first, `limit` at a time after the cursor `after`.
     public func items(
-        _ kind: RowKind, status: String? = nil, in mechanism: MechanismID, scope: ReadScope, after: Int64? = nil,
+        _ kind: RowKind,
+        status: String? = nil,
+        in mechanism: MechanismID,
+        scope: ReadScope,
+        after: Int64? = nil,
         limit: Int = 50
     ) async throws -> ItemPage {
         guard scope.mechanisms.contains(mechanism) else { return ItemPage(rows: [], next: nil) }
@@ -110,14 +119,16 @@ extension Store {
         return try await read { db in
             try await Self.rows(
                 db,
-                "id = \(bind: id.rawValue) AND kind IN (\(unsafeRaw: Self.itemKinds)) AND \(Self.visible(scope))", limit: 1
+                "id = \(bind: id.rawValue) AND kind IN (\(unsafeRaw: Self.itemKinds)) AND \(Self.visible(scope))",
+                limit: 1
             ).first
         }
     }
 
     /// The item `reference` names in `mechanism` (a shared item, or one of the reader's own
     /// notes), or nil when it is missing or `scope` may not read it.
-    public func item(_ reference: Reference, in mechanism: MechanismID, scope: ReadScope) async throws -> ProjectionRow? {
+    public func item(_ reference: Reference, in mechanism: MechanismID, scope: ReadScope) async throws -> ProjectionRow?
+    {
         guard scope.mechanisms.contains(mechanism) else { return nil }
         return try await read { db in
             try await Self.rows(
@@ -142,7 +153,10 @@ extension Store {
     /// The reader's own party's notes in `mechanism` (optionally only those attached to
     /// `attachedTo`), oldest first; deleted notes only when asked.
     public func notes(
-        in mechanism: MechanismID, scope: ReadScope, attachedTo: Reference? = nil, includingDeleted: Bool = false
+        in mechanism: MechanismID,
+        scope: ReadScope,
+        attachedTo: Reference? = nil,
+        includingDeleted: Bool = false
     ) async throws -> [Note] {
         guard scope.mechanisms.contains(mechanism), let party = scope.party else { return [] }
         var condition: SQLQueryString =
@@ -216,8 +230,11 @@ extension Store {
         return mechanisms + " AND (owner_party IS NULL OR owner_party = \(bind: party.rawValue))"
     }
 
-    static func rows(_ db: any SQLDatabase, _ condition: SQLQueryString, limit: Int? = nil) async throws -> [ProjectionRow] {
-        var sql: SQLQueryString = "SELECT \(unsafeRaw: StateLoader.columnList) FROM items WHERE \(condition) ORDER BY seq"
+    static func rows(_ db: any SQLDatabase, _ condition: SQLQueryString, limit: Int? = nil) async throws
+        -> [ProjectionRow]
+    {
+        var sql: SQLQueryString =
+            "SELECT \(unsafeRaw: StateLoader.columnList) FROM items WHERE \(condition) ORDER BY seq"
         if let limit { sql += " LIMIT \(literal: limit)" }
         return try await db.raw(sql).all().map { try StoredRow(sql: $0).projectionRow() }
     }

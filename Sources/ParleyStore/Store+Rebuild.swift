@@ -60,16 +60,24 @@ extension Store {
         return result
     }
 
-    private func projectionContents() async throws -> (rows: [StoredRow], counters: [(log: String, kind: String, last: Int64)]) {
+    private func projectionContents() async throws -> (
+        rows: [StoredRow], counters: [(log: String, kind: String, last: Int64)]
+    ) {
         try await read { db in
             try await Transaction.snapshot(on: db, dialect: database.dialect) { db in
                 let rows = try await db.raw("SELECT \(unsafeRaw: StateLoader.columnList) FROM items").all()
                     .map { try StoredRow(sql: $0) }
-                    .sorted { ($0.kind.utf8.lexicographicallyPrecedes($1.kind.utf8)) || ($0.kind == $1.kind && $0.id.utf8.lexicographicallyPrecedes($1.id.utf8)) }
+                    .sorted {
+                        ($0.kind.utf8.lexicographicallyPrecedes($1.kind.utf8))
+                            || ($0.kind == $1.kind && $0.id.utf8.lexicographicallyPrecedes($1.id.utf8))
+                    }
                 let counters = try await db.raw("SELECT log_id, kind, last FROM counters").all()
                     .map {
-                        (log: try $0.decode(column: "log_id", as: String.self), kind: try $0.decode(column: "kind", as: String.self),
-                         last: try $0.decode(column: "last", as: Int64.self))
+                        (
+                            log: try $0.decode(column: "log_id", as: String.self),
+                            kind: try $0.decode(column: "kind", as: String.self),
+                            last: try $0.decode(column: "last", as: Int64.self)
+                        )
                     }
                     .sorted { ($0.log, $0.kind) < ($1.log, $1.kind) }
                 return (rows, counters)
@@ -118,7 +126,9 @@ extension LogWriter {
                         throw StoreError.rebuild("\(log) entry \(index) cannot be read: \(error)")
                     }
                     guard entry.log == log, entry.index == UInt64(index), entry.kind.isPrivate == log.isPrivate else {
-                        throw StoreError.rebuild("\(log) entry \(index) names \(entry.log) entry \(entry.index) (\(entry.kind.rawValue))")
+                        throw StoreError.rebuild(
+                            "\(log) entry \(index) names \(entry.log) entry \(entry.index) (\(entry.kind.rawValue))"
+                        )
                     }
                     do {
                         for change in try Projection.changes(for: entry, reading: cache) { cache.apply(change) }

@@ -42,15 +42,25 @@ extension Store {
     }
 
     private func verify(
-        on db: any SQLDatabase, entryCheck: (_ log: String, _ index: Int64, _ bytes: [UInt8]) -> String?
+        on db: any SQLDatabase,
+        entryCheck: (_ log: String, _ index: Int64, _ bytes: [UInt8]) -> String?
     ) async throws -> VerificationReport {
         var report = VerificationReport()
         let logs = try await db.select().columns("id", "origin", "size").from("logs").orderBy("id").all().map {
-            (id: try $0.decode(column: "id", as: String.self), origin: try $0.decode(column: "origin", as: String.self),
-             size: try $0.decode(column: "size", as: Int64.self))
+            (
+                id: try $0.decode(column: "id", as: String.self),
+                origin: try $0.decode(column: "origin", as: String.self),
+                size: try $0.decode(column: "size", as: Int64.self)
+            )
         }
         for log in logs {
-            let (checked, bytes, problem) = try await verifyLog(log.id, origin: log.origin, size: log.size, on: db, entryCheck: entryCheck)
+            let (checked, bytes, problem) = try await verifyLog(
+                log.id,
+                origin: log.origin,
+                size: log.size,
+                on: db,
+                entryCheck: entryCheck
+            )
             report.logs.append((log.id, log.size, checked))
             report.bytes += bytes
             if let problem { report.problems.append(problem) }
@@ -59,7 +69,10 @@ extension Store {
     }
 
     private func verifyLog(
-        _ log: String, origin: String, size: Int64, on db: any SQLDatabase,
+        _ log: String,
+        origin: String,
+        size: Int64,
+        on db: any SQLDatabase,
         entryCheck: (String, Int64, [UInt8]) -> String?
     ) async throws -> (checkpoints: Int, bytes: Int64, problem: VerificationProblem?) {
         func problem(_ entry: Int64?, _ message: String) -> VerificationProblem {
@@ -78,11 +91,20 @@ extension Store {
                 let size = (try? Checkpoint(text: String(note.split(separator: "\n\n").first ?? "") + "\n").size)
                     .map { Int64($0) }
                 let covers = size.map { " at size \($0)" } ?? ""
-                return (0, 0, problem(size.map { max(0, $0 - 1) }, "the signed checkpoint\(covers) does not verify: \(error)"))
+                return (
+                    0, 0,
+                    problem(size.map { max(0, $0 - 1) }, "the signed checkpoint\(covers) does not verify: \(error)")
+                )
             }
         }
         if let beyond = checkpoints.keys.filter({ $0 > size }).min() {
-            return (0, 0, problem(size, "a signed checkpoint covers \(beyond) entries, but the log holds \(size): entries were removed"))
+            return (
+                0, 0,
+                problem(
+                    size,
+                    "a signed checkpoint covers \(beyond) entries, but the log holds \(size): entries were removed"
+                )
+            )
         }
 
         var range = CompactRange()
@@ -97,8 +119,11 @@ extension Store {
             let stored = try await rawHashes(log, from: hashStart, to: Merkle.storedHashCount(forSize: end), on: db)
             var expected = start
             for (index, body) in rows {
-                guard index == expected else { return (checkpoints.count, bytesRead, problem(expected, "entry is missing")) }
-                if let message = Self.entryProblem(log: log, index: index, bytes: body) ?? entryCheck(log, index, body) {
+                guard index == expected else {
+                    return (checkpoints.count, bytesRead, problem(expected, "entry is missing"))
+                }
+                if let message = Self.entryProblem(log: log, index: index, bytes: body) ?? entryCheck(log, index, body)
+                {
                     return (checkpoints.count, bytesRead, problem(index, message))
                 }
                 bytesRead += Int64(body.count)
@@ -109,7 +134,8 @@ extension Store {
                         if position >= stored.count || stored[position].index != hashIndex {
                             mismatch = "stored hash \(hashIndex) is missing"
                         } else if stored[position].hash != recomputed {
-                            mismatch = hashIndex == Merkle.storedHashIndex(level: 0, n: index)
+                            mismatch =
+                                hashIndex == Merkle.storedHashIndex(level: 0, n: index)
                                 ? "entry bytes do not match the stored leaf hash (the entry or its hash was altered)"
                                 : "stored interior hash \(hashIndex) differs from the hash recomputed from the entries"
                         }
@@ -118,7 +144,13 @@ extension Store {
                 }
                 if let mismatch { return (checkpoints.count, bytesRead, problem(index, mismatch)) }
                 if let cp = checkpoints[index + 1], cp.root != range.root {
-                    return (checkpoints.count, bytesRead, problem(index, "the signed checkpoint at size \(index + 1) has a root that the entries do not produce"))
+                    return (
+                        checkpoints.count, bytesRead,
+                        problem(
+                            index,
+                            "the signed checkpoint at size \(index + 1) has a root that the entries do not produce"
+                        )
+                    )
                 }
                 expected += 1
             }
@@ -151,7 +183,9 @@ extension Store {
         return nil
     }
 
-    private func rawEntries(_ log: String, start: Int64, end: Int64, on db: any SQLDatabase) async throws -> [(Int64, [UInt8])] {
+    private func rawEntries(_ log: String, start: Int64, end: Int64, on db: any SQLDatabase) async throws -> [(
+        Int64, [UInt8]
+    )] {
         try await db.select().columns("idx", "body").from("entries")
             .where("log_id", .equal, SQLBind(log))
             .where("idx", .greaterThanOrEqual, SQLBind(start)).where("idx", .lessThan, SQLBind(end))
@@ -159,7 +193,9 @@ extension Store {
             .map { (try $0.decode(column: "idx", as: Int64.self), try $0.bytes("body")) }
     }
 
-    private func rawHashes(_ log: String, from: Int64, to: Int64, on db: any SQLDatabase) async throws -> [(index: Int64, hash: Hash?)] {
+    private func rawHashes(_ log: String, from: Int64, to: Int64, on db: any SQLDatabase) async throws -> [(
+        index: Int64, hash: Hash?
+    )] {
         try await db.select().columns("idx", "hash").from("log_hashes")
             .where("log_id", .equal, SQLBind(log))
             .where("idx", .greaterThanOrEqual, SQLBind(from)).where("idx", .lessThan, SQLBind(to))

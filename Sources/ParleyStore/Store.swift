@@ -23,7 +23,11 @@ public final class Store: Sendable {
     /// Opens (and on first use creates) the store. An existing database with pending migrations is
     /// refused unless `migrate` is set.
     public static func open(
-        _ location: DatabaseLocation, signer: NoteSigner, migrate: Bool = false, readers: Int = 4, logger: Logger
+        _ location: DatabaseLocation,
+        signer: NoteSigner,
+        migrate: Bool = false,
+        readers: Int = 4,
+        logger: Logger
     ) async throws -> Store {
         let database = try await Database.open(location, readers: max(1, readers), logger: logger)
         do {

@@ -7,7 +7,9 @@ import SQLKit
 
 enum StoredHashes {
     static func run<T>(
-        log: String, on db: any SQLDatabase, _ algorithm: (any HashReader) throws -> T
+        log: String,
+        on db: any SQLDatabase,
+        _ algorithm: (any HashReader) throws -> T
     ) async throws -> T {
         let recorder = RecordingReader()
         _ = try? algorithm(recorder)
@@ -25,7 +27,9 @@ enum StoredHashes {
         for row in rows {
             let bytes = try row.bytes("hash")
             guard let hash = Hash(bytes: bytes) else {
-                throw StoreError.database("stored hash \(try row.decode(column: "idx", as: Int64.self)) of \(log) is not 32 bytes")
+                throw StoreError.database(
+                    "stored hash \(try row.decode(column: "idx", as: Int64.self)) of \(log) is not 32 bytes"
+                )
             }
             result[try row.decode(column: "idx", as: Int64.self)] = hash
         }

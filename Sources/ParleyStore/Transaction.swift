@@ -6,7 +6,9 @@ enum Transaction {
     /// SQLite takes the write lock at BEGIN (IMMEDIATE), so a transaction that reads first never
     /// fails later for want of the lock that another process took in between.
     static func run<T: Sendable>(
-        on db: any SQLDatabase, dialect: Dialect, _ body: (any SQLDatabase) async throws -> T
+        on db: any SQLDatabase,
+        dialect: Dialect,
+        _ body: (any SQLDatabase) async throws -> T
     ) async throws -> T {
         try await within(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN", on: db, body)
     }
@@ -14,14 +16,21 @@ enum Transaction {
     /// Runs `body` in one read-only snapshot: every query sees the database as of its first read
     /// (SQLite WAL read transaction; PostgreSQL REPEATABLE READ), whatever commits meanwhile.
     static func snapshot<T: Sendable>(
-        on db: any SQLDatabase, dialect: Dialect, _ body: (any SQLDatabase) async throws -> T
+        on db: any SQLDatabase,
+        dialect: Dialect,
+        _ body: (any SQLDatabase) async throws -> T
     ) async throws -> T {
         try await within(
-            dialect == .sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", on: db, body)
+            dialect == .sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+            on: db,
+            body
+        )
     }
 
     private static func within<T: Sendable>(
-        _ begin: String, on db: any SQLDatabase, _ body: (any SQLDatabase) async throws -> T
+        _ begin: String,
+        on db: any SQLDatabase,
+        _ body: (any SQLDatabase) async throws -> T
     ) async throws -> T {
         try await db.raw("\(unsafeRaw: begin)").run()
         do {
@@ -37,7 +46,9 @@ enum Transaction {
     /// Runs `body` inside a savepoint of the current transaction: on error only its own writes are
     /// undone, so one refused job in a group commit leaves the others intact.
     static func savepoint<T: Sendable>(
-        _ name: String, on db: any SQLDatabase, _ body: (any SQLDatabase) async throws -> T
+        _ name: String,
+        on db: any SQLDatabase,
+        _ body: (any SQLDatabase) async throws -> T
     ) async throws -> T {
         try await db.raw("SAVEPOINT \(unsafeRaw: name)").run()
         do {

@@ -6,16 +6,19 @@
 
 import Foundation
 import Logging
-import SQLKit
 import ParleyRecord
-@testable import ParleyStore
+import SQLKit
 import Testing
+
+@testable import ParleyStore
 
 enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite, postgres
     var testDescription: String { rawValue }
 
-    static let postgresURL = ProcessInfo.processInfo.environment["PARLEY_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static let postgresURL = ProcessInfo.processInfo.environment["PARLEY_TEST_POSTGRES_URL"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
     static let isCI = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty } ?? false
 
     /// The backends every conformance test runs on: PostgreSQL whenever it is configured, and
@@ -25,15 +28,25 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
 @Suite struct BackendTests {
     /// Shows as skipped, with the reason, when the PostgreSQL half of the suite did not run.
-    @Test(.enabled(if: Backend.available.contains(.postgres), "PARLEY_TEST_POSTGRES_URL is not set: the store suite did NOT run on PostgreSQL"))
+    @Test(
+        .enabled(
+            if: Backend.available.contains(.postgres),
+            "PARLEY_TEST_POSTGRES_URL is not set: the store suite did NOT run on PostgreSQL"
+        )
+    )
     func postgresRunWasDone() async throws {
-        let url = try #require(Backend.postgresURL, "CI is set but PARLEY_TEST_POSTGRES_URL is not: scripts/test must start PostgreSQL")
+        let url = try #require(
+            Backend.postgresURL,
+            "CI is set but PARLEY_TEST_POSTGRES_URL is not: scripts/test must start PostgreSQL"
+        )
         #expect(TestDatabase.replacingDatabase(in: url, with: "t_x").contains("/t_x"))
     }
 
     @Test func replacesTheDatabaseOfAURL() {
-        #expect(TestDatabase.replacingDatabase(in: "postgres://postgres@127.0.0.1:5/postgres?tlsmode=disable", with: "t_1")
-            == "postgres://postgres@127.0.0.1:5/t_1?tlsmode=disable")
+        #expect(
+            TestDatabase.replacingDatabase(in: "postgres://postgres@127.0.0.1:5/postgres?tlsmode=disable", with: "t_1")
+                == "postgres://postgres@127.0.0.1:5/t_1?tlsmode=disable"
+        )
         #expect(TestDatabase.replacingDatabase(in: "postgres://u:p@h/db", with: "t_2") == "postgres://u:p@h/t_2")
     }
 }
@@ -53,7 +66,14 @@ final class TestDatabase: Sendable {
     private let adminURL: String?
     private let databaseName: String?
 
-    private init(backend: Backend, location: DatabaseLocation, signer: NoteSigner, directory: String?, adminURL: String?, databaseName: String?) {
+    private init(
+        backend: Backend,
+        location: DatabaseLocation,
+        signer: NoteSigner,
+        directory: String?,
+        adminURL: String?,
+        databaseName: String?
+    ) {
         self.backend = backend
         self.location = location
         self.signer = signer
@@ -66,11 +86,17 @@ final class TestDatabase: Sendable {
         let signer = try NoteSigner.generate(name: "parley.test")
         switch backend {
         case .sqlite:
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("parley-store-\(UUID().uuidString)").path
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("parley-store-\(UUID().uuidString)")
+                .path
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             return TestDatabase(
-                backend: .sqlite, location: .sqlite(path: dir + "/parley.sqlite"), signer: signer, directory: dir, adminURL: nil,
-                databaseName: nil)
+                backend: .sqlite,
+                location: .sqlite(path: dir + "/parley.sqlite"),
+                signer: signer,
+                directory: dir,
+                adminURL: nil,
+                databaseName: nil
+            )
         case .postgres:
             guard let url = Backend.postgresURL else {
                 Issue.record("PARLEY_TEST_POSTGRES_URL is not set under CI: scripts/test must start PostgreSQL")
@@ -79,8 +105,13 @@ final class TestDatabase: Sendable {
             let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
             try await admin(url) { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
             return TestDatabase(
-                backend: .postgres, location: .postgres(url: replacingDatabase(in: url, with: name)), signer: signer,
-                directory: nil, adminURL: url, databaseName: name)
+                backend: .postgres,
+                location: .postgres(url: replacingDatabase(in: url, with: name)),
+                signer: signer,
+                directory: nil,
+                adminURL: url,
+                databaseName: name
+            )
         }
     }
 
@@ -99,7 +130,9 @@ final class TestDatabase: Sendable {
 
     /// A path for a backup file in this database's temporary directory (or a new one).
     func scratchPath(_ name: String) throws -> String {
-        let dir = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("parley-pg-\(databaseName ?? "x")").path
+        let dir =
+            directory
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("parley-pg-\(databaseName ?? "x")").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir + "/" + name
     }

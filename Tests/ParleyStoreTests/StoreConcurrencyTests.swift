@@ -4,9 +4,10 @@
 import Foundation
 import ParleyCore
 import ParleyRecord
-@testable import ParleyStore
 import SQLKit
 import Testing
+
+@testable import ParleyStore
 
 @Suite struct StoreConcurrencyTests {
     @Test(arguments: Backend.available)
@@ -24,8 +25,12 @@ import Testing
                     group.addTask {
                         var mine: [UInt64] = []
                         for i in 0..<perTask {
-                            let command = Command.raiseIrritant(.init(mechanism: mechanism, title: "Task \(task) item \(i)", description: "x"))
-                            mine += try await store.execute(command, by: actors[task % actors.count]).entries.map(\.index)
+                            let command = Command.raiseIrritant(
+                                .init(mechanism: mechanism, title: "Task \(task) item \(i)", description: "x")
+                            )
+                            mine += try await store.execute(command, by: actors[task % actors.count]).entries.map(
+                                \.index
+                            )
                         }
                         return mine
                     }
@@ -41,8 +46,13 @@ import Testing
             #expect(try await reopened.logSize(log.description) == before + Int64(8 * perTask))
             let entries = try await reopened.entries(log.description, start: before, end: before + Int64(8 * perTask))
             #expect(entries.map(\.index) == expected.map(Int64.init))
-            let references = try await reopened.items(.irritant, in: mechanism, scope: try await reopened.readScope(for: actors[0]), limit: 100)
-                .rows.compactMap(\.reference?.number)
+            let references = try await reopened.items(
+                .irritant,
+                in: mechanism,
+                scope: try await reopened.readScope(for: actors[0]),
+                limit: 100
+            )
+            .rows.compactMap(\.reference?.number)
             #expect(references.sorted() == Array(1...(8 * perTask)))
             #expect(try await reopened.verify().isClean)
             await reopened.close()
@@ -71,16 +81,21 @@ import Testing
             var iterator = started.stream.makeAsyncIterator()
             await iterator.next()
 
-            let failing = Task { try await store.write { writer in
-                try await writer.db.raw(
-                    "INSERT INTO credentials (account_id, password_hash, created_at, updated_at) VALUES (\(bind: account.rawValue), 'x', 'x', 'x')"
-                ).run()
-                throw Deliberate()
-            } }
+            let failing = Task {
+                try await store.write { writer in
+                    try await writer.db.raw(
+                        "INSERT INTO credentials (account_id, password_hash, created_at, updated_at) VALUES (\(bind: account.rawValue), 'x', 'x', 'x')"
+                    ).run()
+                    throw Deliberate()
+                }
+            }
             let results = try await withThrowingTaskGroup(of: Entry.self) { group in
                 for i in 0..<8 {
                     group.addTask {
-                        try await store.execute(.raiseIrritant(.init(mechanism: mechanism, title: "Batch \(i)", description: "x")), by: actor).entries[0]
+                        try await store.execute(
+                            .raiseIrritant(.init(mechanism: mechanism, title: "Batch \(i)", description: "x")),
+                            by: actor
+                        ).entries[0]
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -89,9 +104,15 @@ import Testing
             await #expect(throws: Deliberate.self) { try await failing.value }
 
             #expect(results.count == 8)
-            #expect(await store.queue.batches == batchesBefore + 2, "the eight appends and the failing job should share one transaction")
+            #expect(
+                await store.queue.batches == batchesBefore + 2,
+                "the eight appends and the failing job should share one transaction"
+            )
             #expect(try await store.credential(for: account) == nil, "the failing job's write was not undone")
-            #expect(try await store.items(.irritant, in: mechanism, scope: try await store.readScope(for: actor)).rows.count == 8)
+            #expect(
+                try await store.items(.irritant, in: mechanism, scope: try await store.readScope(for: actor)).rows.count
+                    == 8
+            )
             #expect(try await store.verify().isClean)
         }
     }

@@ -4,9 +4,10 @@
 import Foundation
 import ParleyCore
 import ParleyRecord
-@testable import ParleyStore
 import SQLKit
 import Testing
+
+@testable import ParleyStore
 
 @Suite struct StoreExecuteTests {
     @Test(arguments: Backend.available)
@@ -14,7 +15,10 @@ import Testing
         try await withStore(backend) { store, _ in
             var w = try await StoreWorld(store)
             let irritant = try await w.raise(as: w.usNegotiator)
-            let entries = try await w.run(.acknowledgeIrritant(.init(mechanism: w.mechanism, irritant: irritant)), as: w.ruNegotiator)
+            let entries = try await w.run(
+                .acknowledgeIrritant(.init(mechanism: w.mechanism, irritant: irritant)),
+                as: w.ruNegotiator
+            )
             #expect(entries.map(\.log) == [.shared(w.mechanism)])
             try await w.expectSameAsMemory()
 
@@ -29,7 +33,11 @@ import Testing
                 #expect(e.bytes == (try CanonicalJSON.encode(w.memory.logs[.shared(w.mechanism)]![i])))
             }
             let note = try #require(try await store.latestCheckpoint(log))
-            let opened = try Checkpoint.open(note, logKey: store.serverKey, origin: LogWriter.origin(of: log, keyName: "parley.test"))
+            let opened = try Checkpoint.open(
+                note,
+                logKey: store.serverKey,
+                origin: LogWriter.origin(of: log, keyName: "parley.test")
+            )
             #expect(opened.checkpoint.size == UInt64(size))
             #expect(try await store.verify().isClean)
         }
@@ -67,12 +75,30 @@ import Testing
             let second = try await w.raise("Property of missions", as: w.ruNegotiator)
             try await w.run(.acknowledgeIrritant(.init(mechanism: w.mechanism, irritant: first)), as: w.ruNegotiator)
             let meeting = try await w.scheduleRiyadh()
-            let usNote = try await w.run(.writeNote(.init(mechanism: w.mechanism, attachedTo: Reference("IRR-1"), body: "US sample note")), as: w.usNegotiator)[0].itemID
-            let ruNote = try await w.run(.writeNote(.init(mechanism: w.mechanism, attachedTo: Reference("IRR-1"), body: "RU sample note")), as: w.ruNegotiator)[0].itemID
-            try await w.run(.recordMinutes(.init(mechanism: w.mechanism, meeting: meeting, body: "US minutes (sample)")), as: w.usNegotiator)
-            try await w.run(.recordMinutes(.init(mechanism: w.mechanism, meeting: meeting, body: "RU minutes (sample)")), as: w.ruNegotiator)
-            try await w.run(.publishReadout(.init(mechanism: w.mechanism, event: Reference("MTG-1")!, body: "US readout")), as: w.usNegotiator)
-            try await w.run(.publishReadout(.init(mechanism: w.mechanism, event: Reference("MTG-1")!, body: "RU readout")), as: w.ruNegotiator)
+            let usNote = try await w.run(
+                .writeNote(.init(mechanism: w.mechanism, attachedTo: Reference("IRR-1"), body: "US sample note")),
+                as: w.usNegotiator
+            )[0].itemID
+            let ruNote = try await w.run(
+                .writeNote(.init(mechanism: w.mechanism, attachedTo: Reference("IRR-1"), body: "RU sample note")),
+                as: w.ruNegotiator
+            )[0].itemID
+            try await w.run(
+                .recordMinutes(.init(mechanism: w.mechanism, meeting: meeting, body: "US minutes (sample)")),
+                as: w.usNegotiator
+            )
+            try await w.run(
+                .recordMinutes(.init(mechanism: w.mechanism, meeting: meeting, body: "RU minutes (sample)")),
+                as: w.ruNegotiator
+            )
+            try await w.run(
+                .publishReadout(.init(mechanism: w.mechanism, event: Reference("MTG-1")!, body: "US readout")),
+                as: w.usNegotiator
+            )
+            try await w.run(
+                .publishReadout(.init(mechanism: w.mechanism, event: Reference("MTG-1")!, body: "RU readout")),
+                as: w.ruNegotiator
+            )
             try await w.expectSameAsMemory()
 
             let us = try await w.scope(w.usNegotiator)
@@ -96,7 +122,11 @@ import Testing
             let next = try await store.items(.irritant, in: w.mechanism, scope: us, after: all.next, limit: 1)
             #expect(next.rows.map(\.id) == [second.rawValue])
             #expect(next.next == nil)
-            #expect(try await store.items(.irritant, status: "acknowledged", in: w.mechanism, scope: ru).rows.map(\.id) == [first.rawValue])
+            #expect(
+                try await store.items(.irritant, status: "acknowledged", in: w.mechanism, scope: ru).rows.map(\.id) == [
+                    first.rawValue
+                ]
+            )
             #expect(try await store.items(.note, in: w.mechanism, scope: us).rows.map(\.id) == [usNote.rawValue])
             #expect(try await store.items(.minutes, in: w.mechanism, scope: ru).rows.allSatisfy { $0.owner == w.ru })
             #expect(try await store.items(.account, in: w.mechanism, scope: us).rows.allSatisfy { $0.owner == w.us })
@@ -111,9 +141,15 @@ import Testing
             #expect(try await store.item(Reference("MTG-1")!, in: w.mechanism, scope: .nothing) == nil)
 
             // Readouts side by side; notes and minutes of one's own party only.
-            #expect(try await store.readouts(of: Reference("MTG-1")!, in: w.mechanism, scope: ru).map(\.party) == [w.us, w.ru])
+            #expect(
+                try await store.readouts(of: Reference("MTG-1")!, in: w.mechanism, scope: ru).map(\.party) == [
+                    w.us, w.ru,
+                ]
+            )
             #expect(try await store.notes(in: w.mechanism, scope: us).map(\.id) == [usNote])
-            #expect(try await store.notes(in: w.mechanism, scope: ru, attachedTo: Reference("IRR-1")).map(\.id) == [ruNote])
+            #expect(
+                try await store.notes(in: w.mechanism, scope: ru, attachedTo: Reference("IRR-1")).map(\.id) == [ruNote]
+            )
             #expect(try await store.notes(in: w.mechanism, scope: ru, attachedTo: Reference("IRR-2")).isEmpty)
             #expect(try await store.minutes(of: meeting, scope: us)?.body == "US minutes (sample)")
             #expect(try await store.minutes(of: meeting, scope: ru)?.body == "RU minutes (sample)")
@@ -121,9 +157,16 @@ import Testing
 
             // Recent entries of a log: one's own private log, never another party's.
             let usLog = LogID.private(w.mechanism, w.us)
-            #expect(try await store.recentEntries(of: usLog, scope: us, limit: 2).map(\.index) == [UInt64(w.memory.logs[usLog]!.count - 1), UInt64(w.memory.logs[usLog]!.count - 2)])
+            #expect(
+                try await store.recentEntries(of: usLog, scope: us, limit: 2).map(\.index) == [
+                    UInt64(w.memory.logs[usLog]!.count - 1), UInt64(w.memory.logs[usLog]!.count - 2),
+                ]
+            )
             #expect(try await store.recentEntries(of: usLog, scope: ru).isEmpty)
-            #expect(try await store.recentEntries(of: .shared(w.mechanism), scope: ru, limit: 1).first?.kind == .readoutPublished)
+            #expect(
+                try await store.recentEntries(of: .shared(w.mechanism), scope: ru, limit: 1).first?.kind
+                    == .readoutPublished
+            )
 
             // Accounts by id and username, for signing in.
             #expect(try await store.account(username: "us-lead")?.id == w.usLead.account)
@@ -138,13 +181,25 @@ import Testing
             var w = try await StoreWorld(store)
             try await w.raise("Staffing of diplomatic missions", as: w.usNegotiator)
             try await w.raise("Property of missions", as: w.ruNegotiator)
-            try await w.run(.writeNote(.init(mechanism: w.mechanism, body: "Visa backlog (sample note of the US)")), as: w.usNegotiator)
-            let ruNote = try await w.run(.writeNote(.init(mechanism: w.mechanism, body: "Visa quotas (sample note of Russia)")), as: w.ruNegotiator)[0].itemID
+            try await w.run(
+                .writeNote(.init(mechanism: w.mechanism, body: "Visa backlog (sample note of the US)")),
+                as: w.usNegotiator
+            )
+            let ruNote = try await w.run(
+                .writeNote(.init(mechanism: w.mechanism, body: "Visa quotas (sample note of Russia)")),
+                as: w.ruNegotiator
+            )[0].itemID
             let us = try await w.scope(w.usNegotiator)
             let ru = try await w.scope(w.ruNegotiator)
 
-            #expect(Set(try await store.search("missions", scope: us).compactMap(\.reference)) == [Reference("IRR-1"), Reference("IRR-2")])
-            #expect(try await store.search("staff DIPLOMATIC", scope: ru).compactMap(\.reference) == [Reference("IRR-1")])
+            #expect(
+                Set(try await store.search("missions", scope: us).compactMap(\.reference)) == [
+                    Reference("IRR-1"), Reference("IRR-2"),
+                ]
+            )
+            #expect(
+                try await store.search("staff DIPLOMATIC", scope: ru).compactMap(\.reference) == [Reference("IRR-1")]
+            )
             #expect(try await store.search("backlog", scope: us).map(\.owner) == [w.us])
             #expect(try await store.search("visa", scope: us).count == 3)  // two irritants and the US note
             #expect(try await store.search("quotas", scope: us).isEmpty)
@@ -155,7 +210,10 @@ import Testing
             #expect(try await store.search("missions", scope: .nothing).isEmpty)
 
             // The index follows edits and deletions in the same transaction.
-            try await w.run(.editNote(.init(mechanism: w.mechanism, note: ruNote, body: "Consular staff (sample)")), as: w.ruNegotiator)
+            try await w.run(
+                .editNote(.init(mechanism: w.mechanism, note: ruNote, body: "Consular staff (sample)")),
+                as: w.ruNegotiator
+            )
             #expect(try await store.search("quotas", scope: ru).isEmpty)
             #expect(try await store.search("consular", scope: ru).map(\.id) == [ruNote.rawValue])
             try await w.run(.deleteNote(.init(mechanism: w.mechanism, note: ruNote)), as: w.ruNegotiator)

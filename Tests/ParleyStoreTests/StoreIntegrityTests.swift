@@ -4,9 +4,10 @@
 import Foundation
 import ParleyCore
 import ParleyRecord
-@testable import ParleyStore
 import SQLKit
 import Testing
+
+@testable import ParleyStore
 
 /// A small record with shared and private entries in every log.
 func populate(_ store: Store) async throws -> StoreWorld {
@@ -14,9 +15,18 @@ func populate(_ store: Store) async throws -> StoreWorld {
     let irritant = try await w.raise(as: w.usNegotiator)
     try await w.run(.acknowledgeIrritant(.init(mechanism: w.mechanism, irritant: irritant)), as: w.ruNegotiator)
     let meeting = try await w.scheduleRiyadh()
-    try await w.run(.recordMinutes(.init(mechanism: w.mechanism, meeting: meeting, body: "Minutes (sample)")), as: w.usNegotiator)
-    try await w.run(.writeNote(.init(mechanism: w.mechanism, attachedTo: Reference("IRR-1"), body: "Note (sample)")), as: w.ruNegotiator)
-    try await w.run(.publishReadout(.init(mechanism: w.mechanism, event: Reference("MTG-1")!, body: "Readout")), as: w.usNegotiator)
+    try await w.run(
+        .recordMinutes(.init(mechanism: w.mechanism, meeting: meeting, body: "Minutes (sample)")),
+        as: w.usNegotiator
+    )
+    try await w.run(
+        .writeNote(.init(mechanism: w.mechanism, attachedTo: Reference("IRR-1"), body: "Note (sample)")),
+        as: w.ruNegotiator
+    )
+    try await w.run(
+        .publishReadout(.init(mechanism: w.mechanism, event: Reference("MTG-1")!, body: "Readout")),
+        as: w.usNegotiator
+    )
     return w
 }
 
@@ -54,11 +64,15 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 // One letter of a value changes: still canonical JSON, but not the entry hashed.
                 expected = 3
                 try await store.write { writer in
-                    let row = try await writer.db.raw("SELECT body FROM entries WHERE log_id = \(bind: log) AND idx = 3").first()
+                    let row = try await writer.db.raw(
+                        "SELECT body FROM entries WHERE log_id = \(bind: log) AND idx = 3"
+                    ).first()
                     var bytes = try #require(row).bytes("body")
                     let position = try #require(bytes.lastIndex(of: UInt8(ascii: "a")))
                     bytes[position] = UInt8(ascii: "b")
-                    try await writer.db.raw("UPDATE entries SET body = \(Blob.bind(bytes)) WHERE log_id = \(bind: log) AND idx = 3").run()
+                    try await writer.db.raw(
+                        "UPDATE entries SET body = \(Blob.bind(bytes)) WHERE log_id = \(bind: log) AND idx = 3"
+                    ).run()
                 }
             case .storedHash:
                 // The node over leaves 2 and 3 is stored when entry 3 completes it.
@@ -72,7 +86,9 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             case .checkpointSignature:
                 expected = 3
                 try await store.write { writer in
-                    let row = try await writer.db.raw("SELECT note FROM checkpoints WHERE log_id = \(bind: log) AND size = 4").first()
+                    let row = try await writer.db.raw(
+                        "SELECT note FROM checkpoints WHERE log_id = \(bind: log) AND size = 4"
+                    ).first()
                     var note = Array(try #require(row).decode(column: "note", as: String.self).utf8)
                     let position = note.count - 12  // inside the base64 of the signature line
                     note[position] = note[position] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
@@ -83,7 +99,9 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             case .lastEntryDeleted:
                 expected = size - 1
                 try await store.write { writer in
-                    try await writer.db.raw("DELETE FROM entries WHERE log_id = \(bind: log) AND idx = \(bind: size - 1)").run()
+                    try await writer.db.raw(
+                        "DELETE FROM entries WHERE log_id = \(bind: log) AND idx = \(bind: size - 1)"
+                    ).run()
                 }
             }
             let report = try await store.verify()
@@ -101,9 +119,12 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let log = LogID.private(w.mechanism, w.us).description
             // A space after the first brace: the same JSON value, not its canonical bytes.
             try await store.write { writer in
-                let row = try await writer.db.raw("SELECT body FROM entries WHERE log_id = \(bind: log) AND idx = 1").first()
+                let row = try await writer.db.raw("SELECT body FROM entries WHERE log_id = \(bind: log) AND idx = 1")
+                    .first()
                 let bytes = try #require(row).bytes("body")
-                try await writer.db.raw("UPDATE entries SET body = \(Blob.bind([bytes[0], 0x20] + bytes.dropFirst())) WHERE log_id = \(bind: log) AND idx = 1").run()
+                try await writer.db.raw(
+                    "UPDATE entries SET body = \(Blob.bind([bytes[0], 0x20] + bytes.dropFirst())) WHERE log_id = \(bind: log) AND idx = 1"
+                ).run()
             }
             let problem = try #require(try await store.verify().problems.first)
             #expect(problem.log == log)
@@ -126,7 +147,12 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             #expect(try await copied > 0)
             await #expect(throws: StoreError.self) { try await store.backup(to: path) }
 
-            let copy = try await Store.open(.sqlite(path: path), signer: database.signer, readers: 1, logger: quietLogger)
+            let copy = try await Store.open(
+                .sqlite(path: path),
+                signer: database.signer,
+                readers: 1,
+                logger: quietLogger
+            )
             let report = try await copy.verify()
             #expect(report.isClean, "\(report.problems)")
             let digest = try await copy.projectionDigest()
@@ -135,7 +161,10 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             #expect(try await copy.credential(for: try #require(w.usLead.account))?.passwordHash == "$2b$12$hash")
             let shared = LogID.shared(w.mechanism).description
             let size = try #require(try await copy.logSize(shared))
-            #expect(try await copy.entries(shared, start: 0, end: size) == (try await store.entries(shared, start: 0, end: size)))
+            #expect(
+                try await copy.entries(shared, start: 0, end: size)
+                    == (try await store.entries(shared, start: 0, end: size))
+            )
             await copy.close()
         }
     }
@@ -146,8 +175,13 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
         do {
             // A database made by an older Parley: only the first migration.
             let raw = try await Database.open(database.location, readers: 1, logger: quietLogger)
-            try await raw.writers.with { db in
-                try await Migrations.run(on: db, dialect: raw.dialect, mode: .refusePending, list: Array(Migrations.all.prefix(1)))
+            _ = try await raw.writers.with { db in
+                try await Migrations.run(
+                    on: db,
+                    dialect: raw.dialect,
+                    mode: .refusePending,
+                    list: Array(Migrations.all.prefix(1))
+                )
             }
             await raw.close()
 

@@ -5,8 +5,9 @@
 
 import Foundation
 import ParleyCore
-@testable import ParleyStore
 import Testing
+
+@testable import ParleyStore
 
 /// SplitMix64 (Steele, Lea, Flood 2014): small, seedable, the same on every platform.
 struct SeededGenerator: RandomNumberGenerator {
@@ -66,23 +67,39 @@ struct Seeded: Sendable, CustomTestStringConvertible {
             #expect(!privateRows.isEmpty)
             for party in [w.us, w.ru, w.sa, sideC] {
                 let scope = try await store.readScope(for: Actor(account: nil, party: party, role: .observer))
-                func foreign(_ rows: [ProjectionRow]) -> [ProjectionRow] { rows.filter { $0.owner != nil && $0.owner != party } }
+                func foreign(_ rows: [ProjectionRow]) -> [ProjectionRow] {
+                    rows.filter { $0.owner != nil && $0.owner != party }
+                }
                 for kind in RowKind.allCases {
-                    #expect(foreign(try await store.items(kind, in: w.mechanism, scope: scope, limit: 500).rows).isEmpty)
+                    #expect(
+                        foreign(try await store.items(kind, in: w.mechanism, scope: scope, limit: 500).rows).isEmpty
+                    )
                 }
                 for word in ["visas", "sample", "staffing", "minutes", "lead"] {
                     #expect(foreign(try await store.search(word, scope: scope, limit: 500)).isEmpty)
                 }
                 for row in privateRows {
                     let found = try await store.item(ItemID(row.id), scope: scope)
-                    #expect((found != nil) == (row.owner == party), "\(row.kind) \(row.id) of \(String(describing: row.owner))")
+                    #expect(
+                        (found != nil) == (row.owner == party),
+                        "\(row.kind) \(row.id) of \(String(describing: row.owner))"
+                    )
                     if let reference = row.reference {
-                        #expect(foreign([try await store.item(reference, in: w.mechanism, scope: scope)].compactMap { $0 }).isEmpty)
+                        #expect(
+                            foreign([try await store.item(reference, in: w.mechanism, scope: scope)].compactMap { $0 })
+                                .isEmpty
+                        )
                     }
                 }
-                #expect(try await store.notes(in: w.mechanism, scope: scope, includingDeleted: true).allSatisfy { $0.party == party })
+                #expect(
+                    try await store.notes(in: w.mechanism, scope: scope, includingDeleted: true).allSatisfy {
+                        $0.party == party
+                    }
+                )
                 for meeting in w.memory.rows.values where meeting.kind == .meeting {
-                    #expect(try await store.minutes(of: ItemID(meeting.id), scope: scope).map { $0.party == party } ?? true)
+                    #expect(
+                        try await store.minutes(of: ItemID(meeting.id), scope: scope).map { $0.party == party } ?? true
+                    )
                 }
             }
         }
@@ -92,10 +109,13 @@ struct Seeded: Sendable, CustomTestStringConvertible {
     func randomCommand(_ w: StoreWorld, actor: Actor, rng: inout SeededGenerator) -> Command {
         let m = Bool.random(using: &rng) || Int.random(in: 0..<10, using: &rng) > 0 ? w.mechanism : MechanismID("bogus")
         // Sorted: dictionary order changes from run to run, and a seed must replay the same run.
-        func ids(_ kind: RowKind) -> [ItemID] { w.memory.rows.values.filter { $0.kind == kind }.map { ItemID($0.id) }.sorted() }
+        func ids(_ kind: RowKind) -> [ItemID] {
+            w.memory.rows.values.filter { $0.kind == kind }.map { ItemID($0.id) }.sorted()
+        }
         func pick(_ kind: RowKind) -> ItemID {
             let all = ids(kind)
-            return all.isEmpty || Int.random(in: 0..<8, using: &rng) == 0 ? ItemID("bogus") : all.randomElement(using: &rng)!
+            return all.isEmpty || Int.random(in: 0..<8, using: &rng) == 0
+                ? ItemID("bogus") : all.randomElement(using: &rng)!
         }
         func text() -> String {
             Int.random(in: 0..<8, using: &rng) == 0
@@ -103,7 +123,10 @@ struct Seeded: Sendable, CustomTestStringConvertible {
                 : ["Visas", "Sample text", "Staffing of missions"].randomElement(using: &rng)!
         }
         func reference() -> Reference {
-            Reference(kind: [.irritant, .meeting, .contact, .commitment, .text].randomElement(using: &rng)!, number: Int.random(in: 1...4, using: &rng))
+            Reference(
+                kind: [.irritant, .meeting, .contact, .commitment, .text].randomElement(using: &rng)!,
+                number: Int.random(in: 1...4, using: &rng)
+            )
         }
         let parties = [w.us, w.ru, w.sa, PartyID("bogus")]
         let members = [w.rubio, w.lavrov, w.saHost, MemberID("bogus")]
@@ -121,29 +144,74 @@ struct Seeded: Sendable, CustomTestStringConvertible {
         case 8: return .reopenIrritant(.init(mechanism: m, irritant: pick(.irritant), reason: reason))
         case 9: return .withdrawIrritant(.init(mechanism: m, irritant: pick(.irritant), reason: reason))
         case 10:
-            return .addStep(.init(mechanism: m, irritant: pick(.irritant), owner: parties.randomElement(using: &rng)!, description: text(), due: due))
+            return .addStep(
+                .init(
+                    mechanism: m,
+                    irritant: pick(.irritant),
+                    owner: parties.randomElement(using: &rng)!,
+                    description: text(),
+                    due: due
+                )
+            )
         case 11:
-            return .updateStep(.init(mechanism: m, step: pick(.step), description: text(), status: StepStatus.allCases.randomElement(using: &rng)!))
+            return .updateStep(
+                .init(
+                    mechanism: m,
+                    step: pick(.step),
+                    description: text(),
+                    status: StepStatus.allCases.randomElement(using: &rng)!
+                )
+            )
         case 12:
-            return .scheduleMeeting(.init(
-                mechanism: m, kind: .workingMeeting, title: text(), start: start,
-                timeZone: ["Asia/Riyadh", "Mars/Olympus"].randomElement(using: &rng)!, durationMinutes: Int.random(in: -10...300, using: &rng),
-                city: text(), country: ["SAU", "TUR", "XXX"].randomElement(using: &rng)!, host: parties.randomElement(using: &rng)!,
-                participants: [members.randomElement(using: &rng)!], agenda: Bool.random(using: &rng) ? [] : [reference()]))
+            return .scheduleMeeting(
+                .init(
+                    mechanism: m,
+                    kind: .workingMeeting,
+                    title: text(),
+                    start: start,
+                    timeZone: ["Asia/Riyadh", "Mars/Olympus"].randomElement(using: &rng)!,
+                    durationMinutes: Int.random(in: -10...300, using: &rng),
+                    city: text(),
+                    country: ["SAU", "TUR", "XXX"].randomElement(using: &rng)!,
+                    host: parties.randomElement(using: &rng)!,
+                    participants: [members.randomElement(using: &rng)!],
+                    agenda: Bool.random(using: &rng) ? [] : [reference()]
+                )
+            )
         case 13: return .cancelMeeting(.init(mechanism: m, meeting: pick(.meeting), reason: reason))
         case 14: return .recordJointSummary(.init(mechanism: m, meeting: pick(.meeting), summary: text()))
         case 15: return .recordMinutes(.init(mechanism: m, meeting: pick(.meeting), body: text()))
         case 16:
-            return .recordContact(.init(
-                mechanism: m, kind: .call, participants: [members.randomElement(using: &rng)!], initiatedBy: parties.randomElement(using: &rng)!,
-                at: start, durationMinutes: 30, summary: text()))
+            return .recordContact(
+                .init(
+                    mechanism: m,
+                    kind: .call,
+                    participants: [members.randomElement(using: &rng)!],
+                    initiatedBy: parties.randomElement(using: &rng)!,
+                    at: start,
+                    durationMinutes: 30,
+                    summary: text()
+                )
+            )
         case 17:
-            let owner: CommitmentOwner = Bool.random(using: &rng) ? .allSides : .party(parties.randomElement(using: &rng)!)
-            return .recordCommitment(.init(mechanism: m, text: text(), owner: owner, source: Bool.random(using: &rng) ? nil : reference(), due: due))
+            let owner: CommitmentOwner =
+                Bool.random(using: &rng) ? .allSides : .party(parties.randomElement(using: &rng)!)
+            return .recordCommitment(
+                .init(
+                    mechanism: m,
+                    text: text(),
+                    owner: owner,
+                    source: Bool.random(using: &rng) ? nil : reference(),
+                    due: due
+                )
+            )
         case 18, 19: return .confirmFulfilment(.init(mechanism: m, commitment: pick(.commitment)))
         case 20: return .markLapsed(.init(mechanism: m, commitment: pick(.commitment), reason: reason))
         case 21: return .publishReadout(.init(mechanism: m, event: reference(), body: text()))
-        case 22: return .writeNote(.init(mechanism: m, attachedTo: Bool.random(using: &rng) ? nil : reference(), body: text()))
+        case 22:
+            return .writeNote(
+                .init(mechanism: m, attachedTo: Bool.random(using: &rng) ? nil : reference(), body: text())
+            )
         default:
             return Bool.random(using: &rng)
                 ? .editNote(.init(mechanism: m, note: pick(.note), body: text()))

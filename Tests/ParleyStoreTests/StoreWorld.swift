@@ -4,8 +4,9 @@
 
 import Foundation
 import ParleyCore
-@testable import ParleyStore
 import Testing
+
+@testable import ParleyStore
 
 /// Ids for one command: `c<step>-<n>`, so the store's re-runs of decide and MemoryState's single
 /// run hand out the same ids.
@@ -42,7 +43,10 @@ struct StoreWorld {
 
     init(_ store: Store) async throws {
         self.store = store
-        let created = try await run(.createMechanism(.init(title: "US–Russia consultations", contactCadenceDays: 14)), as: admin)
+        let created = try await run(
+            .createMechanism(.init(title: "US–Russia consultations", contactCadenceDays: 14)),
+            as: admin
+        )
         guard case .mechanismCreated(let m) = created[0].data else { fatalError("no mechanism") }
         mechanism = m.id
         us = try await addParty("United States", "USA", ["en"], .side)
@@ -55,7 +59,10 @@ struct StoreWorld {
         ruNegotiator = try await account(ru, "ru-negotiator", .negotiator)
         saLead = try await account(sa, "sa-lead", .lead)
         saNegotiator = try await account(sa, "sa-negotiator", .negotiator)
-        let t = try await run(.addTrack(.init(mechanism: mechanism, title: "Operation of diplomatic missions")), as: admin)
+        let t = try await run(
+            .addTrack(.init(mechanism: mechanism, title: "Operation of diplomatic missions")),
+            as: admin
+        )
         guard case .trackAdded(let added) = t[0].data else { fatalError("no track") }
         track = added.id
         rubio = try await addMember("Marco Rubio", "Secretary of State", .head, as: usLead)
@@ -94,28 +101,40 @@ struct StoreWorld {
         }
     }
 
-    mutating func addParty(_ name: String, _ country: String, _ languages: [String], _ kind: PartyKind) async throws -> PartyID {
+    mutating func addParty(_ name: String, _ country: String, _ languages: [String], _ kind: PartyKind) async throws
+        -> PartyID
+    {
         let e = try await run(
-            .addParty(.init(mechanism: mechanism, name: name, country: country, languages: languages, kind: kind)), as: admin)
+            .addParty(.init(mechanism: mechanism, name: name, country: country, languages: languages, kind: kind)),
+            as: admin
+        )
         guard case .partyAdded(let p) = e[0].data else { fatalError("no party") }
         return p.id
     }
 
     mutating func account(_ party: PartyID, _ username: String, _ role: Role) async throws -> Actor {
-        let e = try await run(.createAccount(.init(mechanism: mechanism, party: party, username: username, role: role)), as: admin)
+        let e = try await run(
+            .createAccount(.init(mechanism: mechanism, party: party, username: username, role: role)),
+            as: admin
+        )
         guard case .accountCreated(let a) = e[0].data else { fatalError("no account") }
         return Actor(account: a.id, party: party, role: role)
     }
 
-    mutating func addMember(_ name: String, _ title: String, _ role: DelegationRole, as lead: Actor) async throws -> MemberID {
+    mutating func addMember(_ name: String, _ title: String, _ role: DelegationRole, as lead: Actor) async throws
+        -> MemberID
+    {
         let e = try await run(.addMember(.init(mechanism: mechanism, name: name, title: title, role: role)), as: lead)
         guard case .memberAdded(let m) = e[0].data else { fatalError("no member") }
         return m.id
     }
 
+    @discardableResult
     mutating func raise(_ title: String = "Staffing of diplomatic missions", as actor: Actor) async throws -> ItemID {
         let e = try await run(
-            .raiseIrritant(.init(mechanism: mechanism, title: title, description: "Visas and staff numbers.")), as: actor)
+            .raiseIrritant(.init(mechanism: mechanism, title: title, description: "Visas and staff numbers.")),
+            as: actor
+        )
         return e[0].itemID
     }
 
@@ -123,9 +142,20 @@ struct StoreWorld {
         let e = try await run(
             .scheduleMeeting(
                 .init(
-                    mechanism: mechanism, kind: .roundOfConsultations, title: "Riyadh talks",
-                    start: Timestamp("2025-02-18T09:00:00Z")!, timeZone: "Asia/Riyadh", durationMinutes: 270, city: "Riyadh",
-                    country: "SAU", host: sa, participants: [rubio, lavrov])), as: actor ?? saNegotiator)
+                    mechanism: mechanism,
+                    kind: .roundOfConsultations,
+                    title: "Riyadh talks",
+                    start: Timestamp("2025-02-18T09:00:00Z")!,
+                    timeZone: "Asia/Riyadh",
+                    durationMinutes: 270,
+                    city: "Riyadh",
+                    country: "SAU",
+                    host: sa,
+                    participants: [rubio, lavrov]
+                )
+            ),
+            as: actor ?? saNegotiator
+        )
         return e[0].itemID
     }
 
@@ -138,11 +168,19 @@ struct StoreWorld {
         #expect(stored == memory.rows, comment, sourceLocation: sourceLocation)
         for (log, kinds) in try await store.referenceCounters() {
             for (kind, last) in kinds {
-                #expect(memory.lastNumber(of: kind, in: log) == last, "counter \(kind) of \(log)", sourceLocation: sourceLocation)
+                #expect(
+                    memory.lastNumber(of: kind, in: log) == last,
+                    "counter \(kind) of \(log)",
+                    sourceLocation: sourceLocation
+                )
             }
         }
         for (log, entries) in memory.logs {
-            #expect(try await store.logSize(log.description) == Int64(entries.count), "size of \(log)", sourceLocation: sourceLocation)
+            #expect(
+                try await store.logSize(log.description) == Int64(entries.count),
+                "size of \(log)",
+                sourceLocation: sourceLocation
+            )
         }
     }
 }

@@ -38,6 +38,7 @@ let package = Package(
             name: "ParleyStore",
             dependencies: [
                 "ParleyCore", "ParleyRecord",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -80,7 +81,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ParleyStoreTests",
-            dependencies: ["ParleyStore"],
+            dependencies: [
+                "ParleyStore", "ParleyCore", "ParleyRecord",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -2,6 +2,7 @@
 // entry's canonical bytes and the interior hashes it completes, and sign a checkpoint of the new
 // size. Everything here runs in the caller's transaction, beside the projection writes.
 import Foundation
+import ParleyCore
 import ParleyRecord
 import SQLKit
 
@@ -17,6 +18,16 @@ struct LogAddress: Sendable, Hashable {
 
     static func privateLog(mechanism: String, party: String) -> LogAddress {
         LogAddress(id: "mechanism/\(mechanism)/party/\(party)", mechanismID: mechanism, partyID: party)
+    }
+
+    init(id: String, mechanismID: String, partyID: String?) {
+        self.id = id
+        self.mechanismID = mechanismID
+        self.partyID = partyID
+    }
+
+    init(_ log: LogID) {
+        self.init(id: log.description, mechanismID: log.mechanism.rawValue, partyID: log.owner?.rawValue)
     }
 }
 
@@ -38,7 +49,7 @@ struct LogWriter {
             try Merkle.hashesToStore(forLeafAt: size, leafHash: leaf, reader: $0)
         }
         try await db.insert(into: "entries").columns("log_id", "idx", "body")
-            .values(SQLBind(log.id), SQLBind(size), SQLBind(bytes)).run()
+            .values(SQLBind(log.id), SQLBind(size), Blob.bind(bytes)).run()
         try await StoredHashes.insert(log: log.id, from: Merkle.storedHashCount(forSize: size), newHashes, on: db)
         try await db.update("logs").set("size", to: SQLBind(size + 1)).where("id", .equal, SQLBind(log.id)).run()
         return (size, bytes)
@@ -50,7 +61,10 @@ struct LogWriter {
         let size = try await currentSize(log.id)
         let root = try await StoredHashes.run(log: log.id, on: db) { try Merkle.treeHash(size: size, reader: $0) }
         let checkpoint = try Checkpoint(
-            origin: Self.origin(of: log.id, keyName: signer.name), size: UInt64(size), root: root)
+            origin: Self.origin(of: log.id, keyName: signer.name),
+            size: UInt64(size),
+            root: root
+        )
         let note = checkpoint.sign(with: signer)
         try await db.insert(into: "checkpoints").columns("log_id", "size", "note")
             .values(SQLBind(log.id), SQLBind(size), SQLBind(note))
@@ -70,8 +84,11 @@ struct LogWriter {
         }
         try await db.insert(into: "logs").columns("id", "origin", "mechanism_id", "party_id", "size")
             .values(
-                SQLBind(log.id), SQLBind(Self.origin(of: log.id, keyName: signer.name)), SQLBind(log.mechanismID),
-                SQLBind(log.partyID), SQLBind(Int64(0))
+                SQLBind(log.id),
+                SQLBind(Self.origin(of: log.id, keyName: signer.name)),
+                SQLBind(log.mechanismID),
+                SQLBind(log.partyID),
+                SQLBind(Int64(0))
             ).run()
         return 0
     }

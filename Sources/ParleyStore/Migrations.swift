@@ -11,6 +11,8 @@ struct Migration: Sendable {
 enum Migrations {
     static let all: [Migration] = [
         Migration(name: "0001-create-logs-entries-hashes-checkpoints", apply: createLogTables),
+        Migration(name: "0002-create-items-counters-and-search", apply: createProjectionTables),
+        Migration(name: "0003-create-credentials", apply: createCredentials),
     ]
 
     /// How an open treats pending migrations.
@@ -23,28 +25,33 @@ enum Migrations {
 
     /// Brings the schema up to date as `mode` allows; returns the names applied.
     @discardableResult
-    static func run(on db: any SQLDatabase, dialect: Dialect, mode: Mode) async throws -> [String] {
+    static func run(
+        on db: any SQLDatabase,
+        dialect: Dialect,
+        mode: Mode,
+        list: [Migration] = all
+    ) async throws -> [String] {
         try await db.create(table: "parley_migrations").ifNotExists()
             .column("name", type: .text, .primaryKey(autoIncrement: false))
             .column("applied_at", type: .text, .notNull)
             .run()
         let applied = try await db.select().column("name").from("parley_migrations").all()
             .map { try $0.decode(column: "name", as: String.self) }
-        let known = Set(all.map(\.name))
+        let known = Set(list.map(\.name))
         let unknown = applied.filter { !known.contains($0) }
         guard unknown.isEmpty else { throw StoreError.newerSchema(unknown: unknown) }
-        let pending = all.filter { !applied.contains($0.name) }
+        let pending = list.filter { !applied.contains($0.name) }
         guard !pending.isEmpty else { return [] }
         // A database with no migration at all is new: creating it needs no permission.
         guard mode == .apply || applied.isEmpty else {
             throw StoreError.needsMigration(pending: pending.map(\.name))
         }
         for migration in pending {
-            try await Transaction.run(on: db) { tx in
+            try await Transaction.run(on: db, dialect: dialect) { tx in
                 try await migration.apply(tx, dialect)
                 try await tx.insert(into: "parley_migrations")
                     .columns("name", "applied_at")
-                    .values(SQLBind(migration.name), SQLBind(Timestamp.now()))
+                    .values(SQLBind(migration.name), SQLBind(StoreTime.now()))
                     .run()
             }
         }
@@ -52,7 +59,7 @@ enum Migrations {
     }
 
     /// Logs, their entries (canonical JSON bytes), stored interior hashes and signed checkpoints.
-    private static func createLogTables(_ db: any SQLDatabase, _ dialect: Dialect) async throws {
+    static func createLogTables(_ db: any SQLDatabase, _ dialect: Dialect) async throws {
         try await db.create(table: "logs")
             .column("id", type: .text, .primaryKey(autoIncrement: false))
             .column("origin", type: .text, .notNull, .unique)

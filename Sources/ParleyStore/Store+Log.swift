@@ -35,7 +35,7 @@ extension Store {
                 .where("idx", .lessThan, SQLBind(end))
                 .orderBy("idx")
                 .all()
-                .map { LogEntry(index: try $0.decode(column: "idx", as: Int64.self), bytes: try $0.decode(column: "body", as: [UInt8].self)) }
+                .map { LogEntry(index: try $0.decode(column: "idx", as: Int64.self), bytes: try $0.bytes("body")) }
         }
     }
 
@@ -65,7 +65,9 @@ extension Store {
             throw StoreError.outOfRange("index \(index) is not below the tree size \(size)")
         }
         return try await read { db in
-            try await StoredHashes.run(log: log, on: db) { try Merkle.inclusionProof(index: index, size: size, reader: $0) }
+            try await StoredHashes.run(log: log, on: db) {
+                try Merkle.inclusionProof(index: index, size: size, reader: $0)
+            }
         }
     }
 

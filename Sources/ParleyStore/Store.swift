@@ -15,7 +15,7 @@ public final class Store: Sendable {
 
     private init(database: Database, signer: NoteSigner, logger: Logger) {
         self.database = database
-        self.queue = WriteQueue(pool: database.writers)
+        self.queue = WriteQueue(pool: database.writers, dialect: database.dialect)
         self.signer = signer
         self.logger = logger
     }
@@ -23,9 +23,13 @@ public final class Store: Sendable {
     /// Opens (and on first use creates) the store. An existing database with pending migrations is
     /// refused unless `migrate` is set.
     public static func open(
-        _ location: DatabaseLocation, signer: NoteSigner, migrate: Bool = false, logger: Logger
+        _ location: DatabaseLocation,
+        signer: NoteSigner,
+        migrate: Bool = false,
+        readers: Int = 4,
+        logger: Logger
     ) async throws -> Store {
-        let database = try await Database.open(location, logger: logger)
+        let database = try await Database.open(location, readers: max(1, readers), logger: logger)
         do {
             _ = try await database.writers.with { db in
                 try await Migrations.run(on: db, dialect: database.dialect, mode: migrate ? .apply : .refusePending)

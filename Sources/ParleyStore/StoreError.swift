@@ -13,6 +13,12 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case outOfRange(String)
     /// The database refused or failed an operation.
     case database(String)
+    /// No account has this id.
+    case unknownAccount(String)
+    /// A backup could not be made.
+    case backup(String)
+    /// The logs could not be replayed into the projection.
+    case rebuild(String)
 
     public var description: String {
         switch self {
@@ -26,6 +32,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .unknownLog(let log): return "no log \(log)"
         case .outOfRange(let why): return why
         case .database(let why): return "database error: \(why)"
+        case .unknownAccount(let id): return "no account \(id)"
+        case .backup(let why): return "backup: \(why)"
+        case .rebuild(let why): return "rebuild: \(why); run `parley verify` to find the damaged entry"
         }
     }
 }

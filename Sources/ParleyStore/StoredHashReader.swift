@@ -7,7 +7,9 @@ import SQLKit
 
 enum StoredHashes {
     static func run<T>(
-        log: String, on db: any SQLDatabase, _ algorithm: (any HashReader) throws -> T
+        log: String,
+        on db: any SQLDatabase,
+        _ algorithm: (any HashReader) throws -> T
     ) async throws -> T {
         let recorder = RecordingReader()
         _ = try? algorithm(recorder)
@@ -23,9 +25,11 @@ enum StoredHashes {
             .all()
         var result: [Int64: Hash] = [:]
         for row in rows {
-            let bytes = try row.decode(column: "hash", as: [UInt8].self)
+            let bytes = try row.bytes("hash")
             guard let hash = Hash(bytes: bytes) else {
-                throw StoreError.database("stored hash \(try row.decode(column: "idx", as: Int64.self)) of \(log) is not 32 bytes")
+                throw StoreError.database(
+                    "stored hash \(try row.decode(column: "idx", as: Int64.self)) of \(log) is not 32 bytes"
+                )
             }
             result[try row.decode(column: "idx", as: Int64.self)] = hash
         }
@@ -36,7 +40,7 @@ enum StoredHashes {
         guard !hashes.isEmpty else { return }
         var insert = db.insert(into: "log_hashes").columns("log_id", "idx", "hash")
         for (offset, hash) in hashes.enumerated() {
-            insert = insert.values(SQLBind(log), SQLBind(start + Int64(offset)), SQLBind(hash.bytes))
+            insert = insert.values(SQLBind(log), SQLBind(start + Int64(offset)), Blob.bind(hash.bytes))
         }
         try await insert.run()
     }

@@ -10,12 +10,16 @@ actor WriteQueue {
     }
 
     private let pool: ConnectionPool
+    private let dialect: Dialect
     private let maxBatch: Int
     private var waiting: [Waiting] = []
     private var draining = false
+    /// Transactions run so far (committed or not): tests watch jobs share one.
+    private(set) var batches = 0
 
-    init(pool: ConnectionPool, maxBatch: Int = 512) {
+    init(pool: ConnectionPool, dialect: Dialect, maxBatch: Int = 512) {
         self.pool = pool
+        self.dialect = dialect
         self.maxBatch = maxBatch
     }
 
@@ -43,9 +47,11 @@ actor WriteQueue {
 
     private func run(_ batch: [Waiting]) async {
         var outcomes: [Result<any Sendable, any Error>] = []
+        batches += 1
+        let dialect = self.dialect
         do {
             try await pool.with { db in
-                try await Transaction.run(on: db) { tx in
+                try await Transaction.run(on: db, dialect: dialect) { tx in
                     outcomes = []
                     for (i, item) in batch.enumerated() {
                         do {

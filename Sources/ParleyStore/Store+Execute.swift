@@ -1,0 +1,76 @@
+// Carrying out a decision (DESIGN.md "Data flows one way"): in one write job of the group-commit
+// queue, load the state → decide → append each entry to its log → project it → write the rows
+// → sign a checkpoint of every log touched. All of it commits together or not at all; a refused
+// command writes nothing.
+public import Foundation
+public import ParleyCore
+import ParleyRecord
+import SQLKit
+
+/// What an executed command appended.
+public struct ExecutionResult: Sendable, Hashable {
+    /// The entries appended, each with its log and index, in the order decided.
+    public let entries: [Entry]
+    /// The signed checkpoint (a C2SP signed note) made after them, for every log touched.
+    public let checkpoints: [LogID: String]
+}
+
+extension Store {
+    /// Decides `command` by `actor` at `now` and appends what was decided; throws the `Refusal`
+    /// when the command is refused (nothing is written then). `newID` makes the ids of new
+    /// things (a random UUID by default); it may be asked more times than ids are used.
+    public func execute(
+        _ command: Command,
+        by actor: Actor,
+        now: Date = Date(),
+        newID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
+    ) async throws -> ExecutionResult {
+        try await write { writer in
+            try await writer.execute(command, by: actor, now: now, newID: newID)
+        }
+    }
+}
+
+extension LogWriter {
+    func execute(_ command: Command, by actor: Actor, now: Date, newID: @escaping () -> String) async throws
+        -> ExecutionResult
+    {
+        let cache = StateCache()
+        let loader = StateLoader(db: db)
+        var counterLogs: [LogID] = []
+        if let m = command.mechanism {
+            counterLogs.append(.shared(m))
+            if let party = actor.party { counterLogs.append(.private(m, party)) }
+        }
+        try await loader.preload(mechanism: command.mechanism, counters: counterLogs, into: cache)
+
+        let ids = ReplayingIDs(newID)
+        let drafts = try await loader.settle(cache) { () throws(Refusal) -> [EntryDraft] in
+            ids.rewind()
+            return try decide(command, by: actor, now: now, newID: ids.next, state: cache)
+        }
+
+        var entries: [Entry] = []
+        var touched: [LogID] = []
+        for draft in drafts {
+            let entry = try await append(draft)
+            let changes = try await loader.settle(cache) { try Projection.changes(for: entry, reading: cache) }
+            for change in changes { cache.apply(change) }
+            entries.append(entry)
+            if !touched.contains(entry.log) { touched.append(entry.log) }
+        }
+        try await ProjectionWriter.write(cache, on: db)
+
+        var checkpoints: [LogID: String] = [:]
+        for log in touched { checkpoints[log] = try await checkpoint(LogAddress(log)) }
+        return ExecutionResult(entries: entries, checkpoints: checkpoints)
+    }
+
+    /// Appends one decided entry: its index is the log's size, its bytes its canonical JSON.
+    func append(_ draft: EntryDraft) async throws -> Entry {
+        let (index, _) = try await append(to: LogAddress(draft.log)) { index in
+            try CanonicalJSON.encode(Entry(draft, index: UInt64(index)))
+        }
+        return Entry(draft, index: UInt64(index))
+    }
+}

@@ -1,0 +1,119 @@
+// The store conformance suite, part 3: concurrent writers on one log, and group commit (many
+// jobs in one transaction, a failing job undoing only its own writes).
+
+import Foundation
+import ParleyCore
+import ParleyRecord
+import SQLKit
+import Testing
+
+@testable import ParleyStore
+
+@Suite struct StoreConcurrencyTests {
+    @Test(arguments: Backend.available)
+    func concurrentWritersGetGaplessUniqueIndexes(_ backend: Backend) async throws {
+        let database = try await TestDatabase.make(backend)
+        do {
+            let store = try await database.open()
+            let w = try await StoreWorld(store)
+            let log = LogID.shared(w.mechanism)
+            let before = try #require(try await store.logSize(log.description))
+            let (mechanism, actors) = (w.mechanism, [w.usNegotiator, w.ruNegotiator, w.usLead, w.ruLead])
+            let perTask = 6
+            let indexes = try await withThrowingTaskGroup(of: [UInt64].self) { group in
+                for task in 0..<8 {
+                    group.addTask {
+                        var mine: [UInt64] = []
+                        for i in 0..<perTask {
+                            let command = Command.raiseIrritant(
+                                .init(mechanism: mechanism, title: "Task \(task) item \(i)", description: "x")
+                            )
+                            mine += try await store.execute(command, by: actors[task % actors.count]).entries.map(
+                                \.index
+                            )
+                        }
+                        return mine
+                    }
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+            let expected = Array(UInt64(before)..<UInt64(before) + UInt64(8 * perTask))
+            #expect(indexes.sorted() == expected)
+            await store.close()
+
+            // After reopening, every entry is there, in order, and the record verifies.
+            let reopened = try await database.open()
+            #expect(try await reopened.logSize(log.description) == before + Int64(8 * perTask))
+            let entries = try await reopened.entries(log.description, start: before, end: before + Int64(8 * perTask))
+            #expect(entries.map(\.index) == expected.map(Int64.init))
+            let references = try await reopened.items(
+                .irritant,
+                in: mechanism,
+                scope: try await reopened.readScope(for: actors[0]),
+                limit: 100
+            )
+            .rows.compactMap(\.reference?.number)
+            #expect(references.sorted() == Array(1...(8 * perTask)))
+            #expect(try await reopened.verify().isClean)
+            await reopened.close()
+        } catch {
+            await database.destroy()
+            throw error
+        }
+        await database.destroy()
+    }
+
+    @Test(arguments: Backend.available)
+    func groupCommitSharesOneTransactionAndIsolatesAFailingJob(_ backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            let w = try await StoreWorld(store)
+            let (mechanism, actor) = (w.mechanism, w.usNegotiator)
+            let account = try #require(w.usLead.account)
+            let batchesBefore = await store.queue.batches
+
+            struct Deliberate: Error {}
+            // A first job holds the queue, so the following ones wait and run as one batch.
+            let started = AsyncStream<Void>.makeStream()
+            async let holder: Void = store.write { _ in
+                started.continuation.yield()
+                try await Task.sleep(for: .milliseconds(300))
+            }
+            var iterator = started.stream.makeAsyncIterator()
+            await iterator.next()
+
+            let failing = Task {
+                try await store.write { writer in
+                    try await writer.db.raw(
+                        "INSERT INTO credentials (account_id, password_hash, created_at, updated_at) VALUES (\(bind: account.rawValue), 'x', 'x', 'x')"
+                    ).run()
+                    throw Deliberate()
+                }
+            }
+            let results = try await withThrowingTaskGroup(of: Entry.self) { group in
+                for i in 0..<8 {
+                    group.addTask {
+                        try await store.execute(
+                            .raiseIrritant(.init(mechanism: mechanism, title: "Batch \(i)", description: "x")),
+                            by: actor
+                        ).entries[0]
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            try await holder
+            await #expect(throws: Deliberate.self) { try await failing.value }
+
+            #expect(results.count == 8)
+            #expect(
+                await store.queue.batches == batchesBefore + 2,
+                "the eight appends and the failing job should share one transaction"
+            )
+            #expect(try await store.credential(for: account) == nil, "the failing job's write was not undone")
+            #expect(
+                try await store.items(.irritant, in: mechanism, scope: try await store.readScope(for: actor)).rows.count
+                    == 8
+            )
+            #expect(try await store.verify().isClean)
+        }
+    }
+}

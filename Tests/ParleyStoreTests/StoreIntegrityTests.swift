@@ -1,0 +1,204 @@
+// The store conformance suite, part 2: the projection rebuilt from the logs alone, verification
+// that names the damaged entry, online backups, and the refusal of an older schema.
+
+import Foundation
+import ParleyCore
+import ParleyRecord
+import SQLKit
+import Testing
+
+@testable import ParleyStore
+
+/// A small record with shared and private entries in every log.
+func populate(_ store: Store) async throws -> StoreWorld {
+    var w = try await StoreWorld(store)
+    let irritant = try await w.raise(as: w.usNegotiator)
+    try await w.run(.acknowledgeIrritant(.init(mechanism: w.mechanism, irritant: irritant)), as: w.ruNegotiator)
+    let meeting = try await w.scheduleRiyadh()
+    try await w.run(
+        .recordMinutes(.init(mechanism: w.mechanism, meeting: meeting, body: "Minutes (sample)")),
+        as: w.usNegotiator
+    )
+    try await w.run(
+        .writeNote(.init(mechanism: w.mechanism, attachedTo: Reference("IRR-1"), body: "Note (sample)")),
+        as: w.ruNegotiator
+    )
+    try await w.run(
+        .publishReadout(.init(mechanism: w.mechanism, event: Reference("MTG-1")!, body: "Readout")),
+        as: w.usNegotiator
+    )
+    return w
+}
+
+enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case entryByte, storedHash, checkpointSignature, lastEntryDeleted
+    var testDescription: String { rawValue }
+}
+
+@Suite struct StoreIntegrityTests {
+    @Test(arguments: Backend.available)
+    func rebuildReproducesTheLiveProjection(_ backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            let w = try await populate(store)
+            let live = try await store.projectionDigest()
+            let rows = try await store.projectionRows()
+            let replayed = try await store.rebuild()
+            #expect(replayed == Int64(w.memory.logs.values.reduce(0) { $0 + $1.count }))
+            #expect(try await store.projectionDigest() == live)
+            #expect(try await store.projectionRows() == rows)
+            // Search follows the rebuilt rows.
+            #expect(try await store.search("staffing", scope: try await w.scope(w.ruLead)).count == 1)
+        }
+    }
+
+    @Test(arguments: Backend.available, Tamper.allCases)
+    func verifyNamesTheDamagedEntry(_ backend: Backend, _ tamper: Tamper) async throws {
+        try await withStore(backend) { store, _ in
+            let w = try await populate(store)
+            #expect(try await store.verify().isClean)
+            let log = LogID.shared(w.mechanism).description
+            let size = try #require(try await store.logSize(log))
+            let expected: Int64
+            switch tamper {
+            case .entryByte:
+                // One letter of a value changes: still canonical JSON, but not the entry hashed.
+                expected = 3
+                try await store.write { writer in
+                    let row = try await writer.db.raw(
+                        "SELECT body FROM entries WHERE log_id = \(bind: log) AND idx = 3"
+                    ).first()
+                    var bytes = try #require(row).bytes("body")
+                    let position = try #require(bytes.lastIndex(of: UInt8(ascii: "a")))
+                    bytes[position] = UInt8(ascii: "b")
+                    try await writer.db.raw(
+                        "UPDATE entries SET body = \(Blob.bind(bytes)) WHERE log_id = \(bind: log) AND idx = 3"
+                    ).run()
+                }
+            case .storedHash:
+                // The node over leaves 2 and 3 is stored when entry 3 completes it.
+                expected = 3
+                let index = Merkle.storedHashIndex(level: 1, n: 1)
+                try await store.write { writer in
+                    try await writer.db.raw(
+                        "UPDATE log_hashes SET hash = \(Blob.bind([UInt8](repeating: 7, count: 32))) WHERE log_id = \(bind: log) AND idx = \(bind: index)"
+                    ).run()
+                }
+            case .checkpointSignature:
+                expected = 3
+                try await store.write { writer in
+                    let row = try await writer.db.raw(
+                        "SELECT note FROM checkpoints WHERE log_id = \(bind: log) AND size = 4"
+                    ).first()
+                    var note = Array(try #require(row).decode(column: "note", as: String.self).utf8)
+                    let position = note.count - 12  // inside the base64 of the signature line
+                    note[position] = note[position] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+                    try await writer.db.raw(
+                        "UPDATE checkpoints SET note = \(bind: String(decoding: note, as: UTF8.self)) WHERE log_id = \(bind: log) AND size = 4"
+                    ).run()
+                }
+            case .lastEntryDeleted:
+                expected = size - 1
+                try await store.write { writer in
+                    try await writer.db.raw(
+                        "DELETE FROM entries WHERE log_id = \(bind: log) AND idx = \(bind: size - 1)"
+                    ).run()
+                }
+            }
+            let report = try await store.verify()
+            let problem = try #require(report.problems.first, "verify found no damage after \(tamper)")
+            #expect(report.problems.count == 1, "\(report.problems)")
+            #expect(problem.log == log)
+            #expect(problem.entry == expected, "\(problem)")
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func verifyNamesAnEntryThatIsNotCanonical(_ backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            let w = try await populate(store)
+            let log = LogID.private(w.mechanism, w.us).description
+            // A space after the first brace: the same JSON value, not its canonical bytes.
+            try await store.write { writer in
+                let row = try await writer.db.raw("SELECT body FROM entries WHERE log_id = \(bind: log) AND idx = 1")
+                    .first()
+                let bytes = try #require(row).bytes("body")
+                try await writer.db.raw(
+                    "UPDATE entries SET body = \(Blob.bind([bytes[0], 0x20] + bytes.dropFirst())) WHERE log_id = \(bind: log) AND idx = 1"
+                ).run()
+            }
+            let problem = try #require(try await store.verify().problems.first)
+            #expect(problem.log == log)
+            #expect(problem.entry == 1)
+            #expect(problem.message.contains("canonical"))
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func backupIsAConsistentStoreOfItsOwn(_ backend: Backend) async throws {
+        try await withStore(backend) { store, database in
+            var w = try await populate(store)
+            try await store.setCredential("$2b$12$hash", for: try #require(w.usLead.account))
+            let path = try database.scratchPath("backup.sqlite")
+            defer { try? FileManager.default.removeItem(atPath: path) }
+
+            // Writes keep going while the backup runs; the copy is one snapshot either way.
+            async let copied = store.backup(to: path)
+            for i in 0..<5 { try await w.raise("Concurrent \(i)", as: w.ruNegotiator) }
+            #expect(try await copied > 0)
+            await #expect(throws: StoreError.self) { try await store.backup(to: path) }
+
+            let copy = try await Store.open(
+                .sqlite(path: path),
+                signer: database.signer,
+                readers: 1,
+                logger: quietLogger
+            )
+            let report = try await copy.verify()
+            #expect(report.isClean, "\(report.problems)")
+            let digest = try await copy.projectionDigest()
+            try await copy.rebuild()
+            #expect(try await copy.projectionDigest() == digest)
+            #expect(try await copy.credential(for: try #require(w.usLead.account))?.passwordHash == "$2b$12$hash")
+            let shared = LogID.shared(w.mechanism).description
+            let size = try #require(try await copy.logSize(shared))
+            #expect(
+                try await copy.entries(shared, start: 0, end: size)
+                    == (try await store.entries(shared, start: 0, end: size))
+            )
+            await copy.close()
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func olderSchemaIsRefusedUntilMigrated(_ backend: Backend) async throws {
+        let database = try await TestDatabase.make(backend)
+        do {
+            // A database made by an older Parley: only the first migration.
+            let raw = try await Database.open(database.location, readers: 1, logger: quietLogger)
+            _ = try await raw.writers.with { db in
+                try await Migrations.run(
+                    on: db,
+                    dialect: raw.dialect,
+                    mode: .refusePending,
+                    list: Array(Migrations.all.prefix(1))
+                )
+            }
+            await raw.close()
+
+            let pending = Migrations.all.dropFirst().map(\.name)
+            await #expect(throws: StoreError.needsMigration(pending: pending)) { try await database.open() }
+            let migrated = try await database.open(migrate: true)
+            var w = try await StoreWorld(migrated)
+            try await w.raise(as: w.usNegotiator)
+            await migrated.close()
+            // Up to date now: opens without asking.
+            let again = try await database.open()
+            #expect(try await again.verify().isClean)
+            await again.close()
+        } catch {
+            await database.destroy()
+            throw error
+        }
+        await database.destroy()
+    }
+}

@@ -1,0 +1,68 @@
+// ParleyWeb: the session rules over any `SessionStore` — token creation, idle and absolute
+// expiry, and the cookie that carries the token (OWASP Session Management Cheat Sheet).
+
+import Foundation
+import ParleyCore
+
+/// A live session, as handlers see it.
+struct Session: Sendable {
+    var record: SessionRecord
+    var account: AccountID { record.account }
+    var csrfToken: String { record.csrfToken }
+}
+
+/// Creates, finds and ends sessions.
+struct Sessions: Sendable {
+    let store: any SessionStore
+    let clock: any WebClock
+    let idleTimeout: Duration
+    let lifetime: Duration
+
+    /// `lastSeenAt` is written back at most this often, so reads do not each cost a write.
+    static let touchInterval: TimeInterval = 60
+
+    /// Start a session for `account`; returns the token for the cookie (never stored).
+    func create(for account: AccountID) async throws -> (token: String, session: Session) {
+        let token = SecureBytes.token()
+        let now = clock.now()
+        let record = SessionRecord(
+            id: SecureBytes.sha256Hex(token), account: account, csrfToken: SecureBytes.token(),
+            createdAt: now, lastSeenAt: now)
+        try await store.save(record)
+        return (token, Session(record: record))
+    }
+
+    /// The live session for a cookie's token, or nil when there is none or it has expired
+    /// (an expired one is deleted on the way).
+    func lookup(token: String) async throws -> Session? {
+        // A token is 43 base64url characters; anything else is not worth a store read.
+        guard token.utf8.count == 43 else { return nil }
+        let id = SecureBytes.sha256Hex(token)
+        guard var record = try await store.session(id: id) else { return nil }
+        let now = clock.now()
+        if now.timeIntervalSince(record.lastSeenAt) >= idleTimeout.seconds
+            || now.timeIntervalSince(record.createdAt) >= lifetime.seconds
+        {
+            try await store.delete(id: id)
+            return nil
+        }
+        if now.timeIntervalSince(record.lastSeenAt) >= Self.touchInterval {
+            record.lastSeenAt = now
+            try await store.save(record)
+        }
+        return Session(record: record)
+    }
+
+    /// End a session.
+    func delete(_ session: Session) async throws {
+        try await store.delete(id: session.record.id)
+    }
+}
+
+extension Duration {
+    /// This duration in seconds, as `TimeInterval`.
+    var seconds: TimeInterval {
+        let (s, attoseconds) = components
+        return TimeInterval(s) + TimeInterval(attoseconds) / 1e18
+    }
+}

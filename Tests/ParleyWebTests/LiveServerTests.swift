@@ -13,8 +13,13 @@ import Testing
     @Test func servesPagesOverARealSocket() async throws {
         var world = try await TestWorld()
         world.configuration.port = 0
-        let app = try await world.application()
+        let bound = Mutex<Int?>(nil)
+        let app = try await buildApplication(configuration: world.configuration, services: world.services) { port in
+            bound.withLock { $0 = port }
+        }
         try await app.test(.live) { client in
+            #expect(bound.withLock { $0 } == client.port)
+            #expect(client.port != 0)
             let health = try await client.execute(uri: "/healthz", method: .get)
             #expect(health.status == .ok)
             #expect(health.headers[.server] == "Parley")

@@ -150,6 +150,38 @@ import Testing
         }
     }
 
+    @Test func expiredSessionsAreRemovedFromTheStore() async throws {
+        let world = try await TestWorld()
+        let app = try await world.application()
+        try await app.test(.router) { client in
+            _ = try #require(try await signIn(client, username: "us-negotiator", password: TestWorld.password).browser)
+            #expect(await world.sessions.count == 1)
+            world.clock.advance(seconds: 13 * 3600)
+            _ = try #require(try await signIn(client, username: "ru-negotiator", password: TestWorld.password).browser)
+            #expect(await world.sessions.count == 1)
+        }
+    }
+
+    @Test func oversizedFormIsRefusedWithParleyPage() async throws {
+        let app = try await TestWorld().application()
+        try await app.test(.router) { client in
+            let big = String(repeating: "a", count: 2 << 20)
+            let response = try await client.execute(
+                uri: "/sign-in", method: .post, headers: formHeaders, body: formBody([("username", big)]))
+            #expect(response.status == .contentTooLarge)
+            #expect(response.text.contains("What you sent is too large"))
+        }
+    }
+
+    @Test func headRequestsAnswerLikeGet() async throws {
+        let app = try await TestWorld().application()
+        try await app.test(.router) { client in
+            let response = try await client.execute(uri: "/sign-in", method: .head)
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentSecurityPolicy] != nil)
+        }
+    }
+
     @Test func demoModeNamesTheDemoAccounts() async throws {
         let demo = try await TestWorld(demo: true).application()
         try await demo.test(.router) { client in

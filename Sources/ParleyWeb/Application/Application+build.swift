@@ -8,8 +8,12 @@ import HummingbirdCore
 import NIOCore
 
 /// The web application: HTTP/1.1 on `configuration.host:port`, with an idle timeout.
+///
+/// - Parameter onListening: called once the socket is bound, with the port actually bound
+///   (useful with port 0, e.g. for `parley serve` to print where it listens).
 public func buildApplication(
-    configuration: WebConfiguration, services: WebServices
+    configuration: WebConfiguration, services: WebServices,
+    onListening: (@Sendable (_ port: Int) async -> Void)? = nil
 ) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(configuration: configuration, services: services)
     let idle = configuration.idleTimeout.components
@@ -19,6 +23,9 @@ public func buildApplication(
         server: .http1(configuration: .init(idleTimeout: idleTimeout)),
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName),
+        onServerRunning: { channel in
+            if let onListening, let port = channel.localAddress?.port { await onListening(port) }
+        },
         logger: services.logger)
 }
 

@@ -3,6 +3,7 @@
 
 import Foundation
 import ParleyCore
+import Synchronization
 
 /// A live session, as handlers see it.
 struct Session: Sendable {
@@ -18,8 +19,13 @@ struct Sessions: Sendable {
     let idleTimeout: Duration
     let lifetime: Duration
 
+    /// When expired sessions were last removed from the store; shared by copies of this value.
+    let lastPurge = PurgeMark()
+
     /// `lastSeenAt` is written back at most this often, so reads do not each cost a write.
     static let touchInterval: TimeInterval = 60
+    /// Expired sessions are removed from the store at most this often, on sign-in.
+    static let purgeInterval: TimeInterval = 15 * 60
 
     /// Start a session for `account`; returns the token for the cookie (never stored).
     func create(for account: AccountID) async throws -> (token: String, session: Session) {
@@ -29,6 +35,11 @@ struct Sessions: Sendable {
             id: SecureBytes.sha256Hex(token), account: account, csrfToken: SecureBytes.token(),
             createdAt: now, lastSeenAt: now)
         try await store.save(record)
+        if lastPurge.claim(now: now, interval: Self.purgeInterval) {
+            try await store.deleteExpired(
+                lastSeenBefore: now.addingTimeInterval(-idleTimeout.seconds),
+                createdBefore: now.addingTimeInterval(-lifetime.seconds))
+        }
         return (token, Session(record: record))
     }
 
@@ -56,6 +67,20 @@ struct Sessions: Sendable {
     /// End a session.
     func delete(_ session: Session) async throws {
         try await store.delete(id: session.record.id)
+    }
+}
+
+/// The time of the last purge of expired sessions.
+final class PurgeMark: Sendable {
+    private let last = Mutex<Date?>(nil)
+
+    /// True (and the mark moves to `now`) when no purge happened within `interval`.
+    func claim(now: Date, interval: TimeInterval) -> Bool {
+        last.withLock { last in
+            if let previous = last, now.timeIntervalSince(previous) < interval { return false }
+            last = now
+            return true
+        }
     }
 }
 

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import ParleyCore
 import Testing
+
 @testable import ParleyWeb
 
 @Suite struct ErrorResponseTests {
@@ -47,14 +48,25 @@ import Testing
         let app = try await TestWorld().application()
         try await app.test(.router) { client in
             let browser = try #require(
-                try await signIn(client, username: "us-negotiator", password: TestWorld.password).browser)
+                try await signIn(client, username: "us-negotiator", password: TestWorld.password).browser
+            )
             let cookie = headers(cookie: browser.cookieHeader)
-            let own = try await client.execute(uri: "/mechanisms/\(TestWorld.usMechanism)", method: .get, headers: cookie)
+            let own = try await client.execute(
+                uri: "/mechanisms/\(TestWorld.usMechanism)",
+                method: .get,
+                headers: cookie
+            )
             #expect(own.status == .ok)
             let foreign = try await client.execute(
-                uri: "/mechanisms/\(TestWorld.otherMechanism)", method: .get, headers: cookie)
+                uri: "/mechanisms/\(TestWorld.otherMechanism)",
+                method: .get,
+                headers: cookie
+            )
             let missing = try await client.execute(
-                uri: "/mechanisms/33333333-3333-4333-8333-333333333333", method: .get, headers: cookie)
+                uri: "/mechanisms/33333333-3333-4333-8333-333333333333",
+                method: .get,
+                headers: cookie
+            )
             #expect(foreign.status == .notFound)
             #expect(foreign.status == missing.status)
             #expect(foreign.headers == missing.headers)
@@ -67,12 +79,22 @@ import Testing
         try await app.test(.router) { client in
             let token = try await APITests.token(client, username: "us-negotiator")
             let auth: HTTPFields = [.authorization: "Bearer \(token)"]
-            let own = try await client.execute(uri: "/api/v1/mechanisms/\(TestWorld.usMechanism)", method: .get, headers: auth)
+            let own = try await client.execute(
+                uri: "/api/v1/mechanisms/\(TestWorld.usMechanism)",
+                method: .get,
+                headers: auth
+            )
             #expect(own.status == .ok)
             let foreign = try await client.execute(
-                uri: "/api/v1/mechanisms/\(TestWorld.otherMechanism)", method: .get, headers: auth)
+                uri: "/api/v1/mechanisms/\(TestWorld.otherMechanism)",
+                method: .get,
+                headers: auth
+            )
             let missing = try await client.execute(
-                uri: "/api/v1/mechanisms/33333333-3333-4333-8333-333333333333", method: .get, headers: auth)
+                uri: "/api/v1/mechanisms/33333333-3333-4333-8333-333333333333",
+                method: .get,
+                headers: auth
+            )
             #expect(foreign.status == .notFound)
             #expect(foreign.headers == missing.headers)
             #expect(foreign.body == missing.body)
@@ -83,8 +105,13 @@ import Testing
         let app = try await TestWorld().application()
         try await app.test(.router) { client in
             let browser = try #require(
-                try await signIn(client, username: "us-negotiator", password: TestWorld.password).browser)
-            let page = try await client.execute(uri: "/mechanisms", method: .get, headers: headers(cookie: browser.cookieHeader))
+                try await signIn(client, username: "us-negotiator", password: TestWorld.password).browser
+            )
+            let page = try await client.execute(
+                uri: "/mechanisms",
+                method: .get,
+                headers: headers(cookie: browser.cookieHeader)
+            )
             #expect(page.text.contains("US–Russia consultations &lt;b&gt;"))
             #expect(!page.text.contains("consultations <b>"))
             #expect(page.text.contains("dir=\"auto\">US–Russia"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ParleyWeb
 
 @Suite struct FormAndTokenTests {
@@ -24,7 +25,9 @@ import Testing
 
     @Test func base64URLMatchesRFC4648Vectors() {
         // RFC 4648 §10 vectors, base64url alphabet, no padding.
-        let vectors = ["": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE", "foobar": "Zm9vYmFy"]
+        let vectors = [
+            "": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE", "foobar": "Zm9vYmFy",
+        ]
         for (input, output) in vectors { #expect(SecureBytes.base64URL(Array(input.utf8)) == output) }
         #expect(SecureBytes.base64URL([0xFB, 0xFF]) == "-_8")
     }

@@ -7,6 +7,7 @@ import NIOCore
 import NIOPosix
 import Synchronization
 import Testing
+
 @testable import ParleyWeb
 
 @Suite struct LiveServerTests {
@@ -68,8 +69,10 @@ import Testing
         let app = try await buildApplication(configuration: world.configuration, services: services)
         try await app.test(.router) { client in
             _ = try await client.execute(
-                uri: "/mechanisms?secret-query=1", method: .get,
-                headers: [.cookie: "parley_session=SECRETCOOKIEVALUE", .authorization: "Bearer SECRETTOKEN"])
+                uri: "/mechanisms?secret-query=1",
+                method: .get,
+                headers: [.cookie: "parley_session=SECRETCOOKIEVALUE", .authorization: "Bearer SECRETTOKEN"]
+            )
             _ = try await client.execute(uri: "/nowhere", method: .get)
         }
         let all = lines.entries.joined(separator: "\n")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ParleyWeb
 
 @Suite struct PasswordHasherTests {

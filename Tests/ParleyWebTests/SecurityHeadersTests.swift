@@ -39,14 +39,21 @@ import Testing
             Self.expectSecurityHeaders(notFound)
 
             let forbidden = try await client.execute(
-                uri: "/sign-in", method: .post, headers: formHeaders, body: formBody([("username", "x")]))
+                uri: "/sign-in",
+                method: .post,
+                headers: formHeaders,
+                body: formBody([("username", "x")])
+            )
             #expect(forbidden.status == .forbidden)
             Self.expectSecurityHeaders(forbidden)
 
             let (_, browser) = try await signIn(client, username: "us-negotiator", password: TestWorld.password)
             let browserCookie = try #require(browser).cookieHeader
             let failure = try await client.execute(
-                uri: "/mechanisms/explode", method: .get, headers: headers(cookie: browserCookie))
+                uri: "/mechanisms/explode",
+                method: .get,
+                headers: headers(cookie: browserCookie)
+            )
             #expect(failure.status == .internalServerError)
             #expect(failure.text.contains("Sorry, there is a problem with the service"))
             Self.expectSecurityHeaders(failure)

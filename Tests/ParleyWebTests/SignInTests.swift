@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import ParleyCore
 import Testing
+
 @testable import ParleyWeb
 
 @Suite struct SignInTests {
@@ -35,10 +36,14 @@ import Testing
             #expect(nonceCookie.contains("; Secure"))
             let nonce = try #require(form.cookieValue("__Host-parley_signin"))
             let response = try await client.execute(
-                uri: "/sign-in", method: .post, headers: headers(cookie: "__Host-parley_signin=\(nonce)", form: true),
+                uri: "/sign-in",
+                method: .post,
+                headers: headers(cookie: "__Host-parley_signin=\(nonce)", form: true),
                 body: formBody([
-                    ("csrf", try #require(form.csrfField)), ("username", "us-negotiator"), ("password", TestWorld.password),
-                ]))
+                    ("csrf", try #require(form.csrfField)), ("username", "us-negotiator"),
+                    ("password", TestWorld.password),
+                ])
+            )
             #expect(response.status == .seeOther)
             let cookie = try #require(response.setCookies["__Host-parley_session"])
             #expect(cookie.contains("; Secure"))
@@ -95,19 +100,31 @@ import Testing
         let app = try await world.application()
         try await app.test(.router) { client in
             let browser = try #require(
-                try await signIn(client, username: "us-negotiator", password: TestWorld.password).browser)
-            let before = try await client.execute(uri: "/mechanisms", method: .get, headers: headers(cookie: browser.cookieHeader))
+                try await signIn(client, username: "us-negotiator", password: TestWorld.password).browser
+            )
+            let before = try await client.execute(
+                uri: "/mechanisms",
+                method: .get,
+                headers: headers(cookie: browser.cookieHeader)
+            )
             #expect(before.status == .ok)
             #expect(before.text.contains("Signed in as <bdi dir=\"auto\">us-negotiator</bdi>"))
             let out = try await client.execute(
-                uri: "/sign-out", method: .post, headers: headers(cookie: browser.cookieHeader, form: true),
-                body: formBody([("csrf", browser.csrf)]))
+                uri: "/sign-out",
+                method: .post,
+                headers: headers(cookie: browser.cookieHeader, form: true),
+                body: formBody([("csrf", browser.csrf)])
+            )
             #expect(out.status == .seeOther)
             #expect(out.headers[.location] == "/sign-in?signed-out=1")
             #expect(out.setCookies["parley_session"]?.contains("Max-Age=0") == true)
             #expect(await world.sessions.count == 0)
             // The old cookie, replayed, no longer opens anything.
-            let after = try await client.execute(uri: "/mechanisms", method: .get, headers: headers(cookie: browser.cookieHeader))
+            let after = try await client.execute(
+                uri: "/mechanisms",
+                method: .get,
+                headers: headers(cookie: browser.cookieHeader)
+            )
             #expect(after.status == .seeOther)
             #expect(after.headers[.location] == "/sign-in")
         }
@@ -121,7 +138,11 @@ import Testing
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/sign-in")
             }
-            let forged = try await client.execute(uri: "/mechanisms", method: .get, headers: headers(cookie: "parley_session=abc"))
+            let forged = try await client.execute(
+                uri: "/mechanisms",
+                method: .get,
+                headers: headers(cookie: "parley_session=abc")
+            )
             #expect(forged.headers[.location] == "/sign-in")
         }
     }
@@ -131,21 +152,35 @@ import Testing
         let app = try await world.application()
         try await app.test(.router) { client in
             let browser = try #require(
-                try await signIn(client, username: "us-negotiator", password: TestWorld.password).browser)
+                try await signIn(client, username: "us-negotiator", password: TestWorld.password).browser
+            )
             // Used every hour: stays alive until the 12-hour lifetime ends.
             for _ in 0..<11 {
                 world.clock.advance(seconds: 3600)
-                let page = try await client.execute(uri: "/mechanisms", method: .get, headers: headers(cookie: browser.cookieHeader))
+                let page = try await client.execute(
+                    uri: "/mechanisms",
+                    method: .get,
+                    headers: headers(cookie: browser.cookieHeader)
+                )
                 #expect(page.status == .ok)
             }
             world.clock.advance(seconds: 3600)
-            let expired = try await client.execute(uri: "/mechanisms", method: .get, headers: headers(cookie: browser.cookieHeader))
+            let expired = try await client.execute(
+                uri: "/mechanisms",
+                method: .get,
+                headers: headers(cookie: browser.cookieHeader)
+            )
             #expect(expired.status == .seeOther)
 
             let second = try #require(
-                try await signIn(client, username: "us-negotiator", password: TestWorld.password).browser)
+                try await signIn(client, username: "us-negotiator", password: TestWorld.password).browser
+            )
             world.clock.advance(seconds: 2 * 3600)
-            let idle = try await client.execute(uri: "/mechanisms", method: .get, headers: headers(cookie: second.cookieHeader))
+            let idle = try await client.execute(
+                uri: "/mechanisms",
+                method: .get,
+                headers: headers(cookie: second.cookieHeader)
+            )
             #expect(idle.status == .seeOther)
         }
     }
@@ -167,7 +202,11 @@ import Testing
         try await app.test(.router) { client in
             let big = String(repeating: "a", count: 2 << 20)
             let response = try await client.execute(
-                uri: "/sign-in", method: .post, headers: formHeaders, body: formBody([("username", big)]))
+                uri: "/sign-in",
+                method: .post,
+                headers: formHeaders,
+                body: formBody([("username", big)])
+            )
             #expect(response.status == .contentTooLarge)
             #expect(response.text.contains("What you sent is too large"))
         }

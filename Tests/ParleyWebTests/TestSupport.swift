@@ -9,6 +9,7 @@ import NIOCore
 import ParleyCore
 import Synchronization
 import Testing
+
 @testable import ParleyWeb
 
 /// A clock that moves only when told to.
@@ -77,29 +78,72 @@ struct TestWorld {
 
     init(demo: Bool = false, secureCookies: Bool = false) async throws {
         configuration = WebConfiguration(
-            secureCookies: secureCookies, demo: demo,
-            demoAccounts: [DemoAccount(username: "us-negotiator", label: "United States, negotiator", password: "demo")],
-            serverSecret: Self.secret, passwordCost: 4,
-            throttle: ThrottlePolicy(accountFailures: 5, clientFailures: 50, baseDelay: .seconds(30), maxDelay: .seconds(900), window: .seconds(900)))
+            secureCookies: secureCookies,
+            demo: demo,
+            demoAccounts: [
+                DemoAccount(username: "us-negotiator", label: "United States, negotiator", password: "demo")
+            ],
+            serverSecret: Self.secret,
+            passwordCost: 4,
+            throttle: ThrottlePolicy(
+                accountFailures: 5,
+                clientFailures: 50,
+                baseDelay: .seconds(30),
+                maxDelay: .seconds(900),
+                window: .seconds(900)
+            )
+        )
         let hash = try await hasher.hash(Self.password)
         accounts.add(
-            Account(id: AccountID("acct-us"), username: "us-negotiator", party: Self.usParty, role: .negotiator, member: nil),
-            passwordHash: hash)
+            Account(
+                id: AccountID("acct-us"),
+                username: "us-negotiator",
+                party: Self.usParty,
+                role: .negotiator,
+                member: nil
+            ),
+            passwordHash: hash
+        )
         accounts.add(
-            Account(id: AccountID("acct-ru"), username: "ru-negotiator", party: Self.ruParty, role: .negotiator, member: nil),
-            passwordHash: hash)
+            Account(
+                id: AccountID("acct-ru"),
+                username: "ru-negotiator",
+                party: Self.ruParty,
+                role: .negotiator,
+                member: nil
+            ),
+            passwordHash: hash
+        )
     }
 
     var services: WebServices {
         var logger = Logger(label: "parley.web.test")
         logger.logLevel = .critical
         return WebServices(
-            accounts: accounts, sessions: sessions, tokens: tokens,
+            accounts: accounts,
+            sessions: sessions,
+            tokens: tokens,
             mechanisms: MemoryMechanisms(entries: [
-                (MechanismSummary(id: Self.usMechanism, title: "US–Russia consultations <b>", sides: ["United States", "Russia"], facilitators: ["Saudi Arabia"]), [Self.usParty, Self.ruParty]),
-                (MechanismSummary(id: Self.otherMechanism, title: "Another mechanism", sides: ["Russia", "Ukraine"], facilitators: []), [Self.ruParty]),
+                (
+                    MechanismSummary(
+                        id: Self.usMechanism,
+                        title: "US–Russia consultations <b>",
+                        sides: ["United States", "Russia"],
+                        facilitators: ["Saudi Arabia"]
+                    ), [Self.usParty, Self.ruParty]
+                ),
+                (
+                    MechanismSummary(
+                        id: Self.otherMechanism,
+                        title: "Another mechanism",
+                        sides: ["Russia", "Ukraine"],
+                        facilitators: []
+                    ), [Self.ruParty]
+                ),
             ]),
-            clock: clock, logger: logger)
+            clock: clock,
+            logger: logger
+        )
     }
 
     func application() async throws -> some ApplicationProtocol {
@@ -163,7 +207,10 @@ struct Browser {
 /// Sign in through the form; returns the response of the POST and, on success, the browser.
 @discardableResult
 func signIn(
-    _ client: some TestClientProtocol, username: String, password: String, extraHeaders: HTTPFields = [:]
+    _ client: some TestClientProtocol,
+    username: String,
+    password: String,
+    extraHeaders: HTTPFields = [:]
 ) async throws -> (response: TestResponse, browser: Browser?) {
     let form = try await client.execute(uri: "/sign-in", method: .get)
     let nonce = try #require(form.cookieValue("parley_signin"))
@@ -171,9 +218,16 @@ func signIn(
     var fields = headers(cookie: "parley_signin=\(nonce)", form: true)
     fields.append(contentsOf: extraHeaders)
     let response = try await client.execute(
-        uri: "/sign-in", method: .post, headers: fields,
-        body: formBody([("csrf", csrf), ("username", username), ("password", password)]))
+        uri: "/sign-in",
+        method: .post,
+        headers: fields,
+        body: formBody([("csrf", csrf), ("username", username), ("password", password)])
+    )
     guard let session = response.cookieValue("parley_session"), !session.isEmpty else { return (response, nil) }
-    let page = try await client.execute(uri: "/mechanisms", method: .get, headers: headers(cookie: "parley_session=\(session)"))
+    let page = try await client.execute(
+        uri: "/mechanisms",
+        method: .get,
+        headers: headers(cookie: "parley_session=\(session)")
+    )
     return (response, Browser(sessionCookie: session, csrf: try #require(page.csrfField)))
 }

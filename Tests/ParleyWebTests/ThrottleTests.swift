@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import ParleyWeb
 
 @Suite struct ThrottleTests {
@@ -59,10 +60,20 @@ import Testing
             for i in 0..<3 {
                 _ = try await signIn(client, username: "guess\(i)", password: "wrong", extraHeaders: from)
             }
-            let blocked = try await signIn(client, username: "us-negotiator", password: TestWorld.password, extraHeaders: from)
+            let blocked = try await signIn(
+                client,
+                username: "us-negotiator",
+                password: TestWorld.password,
+                extraHeaders: from
+            )
             #expect(blocked.response.status == .tooManyRequests)
             let elsewhere: HTTPFields = [HTTPField.Name("X-Forwarded-For")!: "198.51.100.8"]
-            let other = try await signIn(client, username: "us-negotiator", password: TestWorld.password, extraHeaders: elsewhere)
+            let other = try await signIn(
+                client,
+                username: "us-negotiator",
+                password: TestWorld.password,
+                extraHeaders: elsewhere
+            )
             #expect(other.browser != nil)
         }
     }

@@ -12,7 +12,8 @@ import NIOCore
 /// - Parameter onListening: called once the socket is bound, with the port actually bound
 ///   (useful with port 0, e.g. for `parley serve` to print where it listens).
 public func buildApplication(
-    configuration: WebConfiguration, services: WebServices,
+    configuration: WebConfiguration,
+    services: WebServices,
     onListening: (@Sendable (_ port: Int) async -> Void)? = nil
 ) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(configuration: configuration, services: services)
@@ -22,18 +23,22 @@ public func buildApplication(
         router: router,
         server: .http1(configuration: .init(idleTimeout: idleTimeout)),
         configuration: .init(
-            address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName),
+            address: .hostname(configuration.host, port: configuration.port),
+            serverName: configuration.serverName
+        ),
         onServerRunning: { channel in
             if let onListening, let port = channel.localAddress?.port { await onListening(port) }
         },
-        logger: services.logger)
+        logger: services.logger
+    )
 }
 
 /// Every route and middleware. Middleware order, outermost first: request log, security
 /// headers, errors (so error answers are logged and carry the headers); then, for pages,
 /// session and CSRF; for the API, bearer tokens.
 public func buildRouter(
-    configuration: WebConfiguration, services: WebServices
+    configuration: WebConfiguration,
+    services: WebServices
 ) async throws -> Router<ParleyRequestContext> {
     let env = try await WebEnvironment(configuration: configuration, services: services)
     let router = Router(context: ParleyRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -44,17 +49,28 @@ public func buildRouter(
     StaticController(assets: env.assets).addRoutes(to: router)
 
     let pages = router.group()
-        .add(middleware: SessionMiddleware(
-            sessions: env.sessions, accounts: services.accounts, cookieName: configuration.sessionCookieName))
-        .add(middleware: CSRFMiddleware(
-            signInTokens: env.signInTokens, signInCookieName: configuration.signInCookieName,
-            maxBodySize: configuration.maxBodySize))
+        .add(
+            middleware: SessionMiddleware(
+                sessions: env.sessions,
+                accounts: services.accounts,
+                cookieName: configuration.sessionCookieName
+            )
+        )
+        .add(
+            middleware: CSRFMiddleware(
+                signInTokens: env.signInTokens,
+                signInCookieName: configuration.signInCookieName,
+                maxBodySize: configuration.maxBodySize
+            )
+        )
     SignInController(env: env).addRoutes(to: pages)
     MechanismsController(env: env).addRoutes(to: pages.group().add(middleware: RequireSignInMiddleware()))
 
     let api = APIController(env: env)
     let apiGroup = router.group("/api/v1")
     api.addPublicRoutes(to: apiGroup)
-    api.addRoutes(to: apiGroup.group().add(middleware: BearerMiddleware(tokens: env.tokens, accounts: services.accounts)))
+    api.addRoutes(
+        to: apiGroup.group().add(middleware: BearerMiddleware(tokens: env.tokens, accounts: services.accounts))
+    )
     return router
 }

@@ -22,35 +22,50 @@ struct WebEnvironment: Sendable {
         self.templates = try Templates()
         self.assets = try StaticAssets()
         self.sessions = Sessions(
-            store: services.sessions, clock: services.clock, idleTimeout: configuration.sessionIdleTimeout,
-            lifetime: configuration.sessionLifetime)
+            store: services.sessions,
+            clock: services.clock,
+            idleTimeout: configuration.sessionIdleTimeout,
+            lifetime: configuration.sessionLifetime
+        )
         self.tokens = APITokens(store: services.tokens, clock: services.clock)
         let hasher = PasswordHasher(secret: configuration.serverSecret, cost: configuration.passwordCost)
         self.authenticator = Authenticator(
-            accounts: services.accounts, hasher: hasher,
+            accounts: services.accounts,
+            hasher: hasher,
             throttle: SignInThrottle(policy: configuration.throttle, clock: services.clock),
-            decoyHash: try await hasher.decoyHash())
+            decoyHash: try await hasher.decoyHash()
+        )
         self.signInTokens = SignInFormTokens(secret: configuration.serverSecret)
     }
 
     /// The layout's data for this request.
     func site(_ context: ParleyRequestContext) -> SiteContext {
         SiteContext(
-            serviceName: configuration.serviceName, language: configuration.language,
-            stylesheet: assets.url("parley.css"), account: context.account.map(AccountView.init),
-            csrfToken: context.session?.csrfToken)
+            serviceName: configuration.serviceName,
+            language: configuration.language,
+            stylesheet: assets.url("parley.css"),
+            account: context.account.map(AccountView.init),
+            csrfToken: context.session?.csrfToken
+        )
     }
 
     /// The layout's data when nothing is known about the visitor (error pages).
     var anonymousSite: SiteContext {
         SiteContext(
-            serviceName: configuration.serviceName, language: configuration.language,
-            stylesheet: assets.url("parley.css"), account: nil, csrfToken: nil)
+            serviceName: configuration.serviceName,
+            language: configuration.language,
+            stylesheet: assets.url("parley.css"),
+            account: nil,
+            csrfToken: nil
+        )
     }
 
     /// Render a page of `template` with `page` as its data.
     func render<Page: Sendable>(
-        _ template: String, _ page: Page, context: ParleyRequestContext, status: HTTPResponse.Status = .ok
+        _ template: String,
+        _ page: Page,
+        context: ParleyRequestContext,
+        status: HTTPResponse.Status = .ok
     ) throws -> Response {
         HTMLResponse.page(try templates.render(template, PageContext(site: site(context), page: page)), status: status)
     }

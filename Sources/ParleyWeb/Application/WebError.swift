@@ -77,19 +77,26 @@ extension WebError {
     /// The single not-found answer. It names nothing from the request, so a missing item and
     /// another party's private item produce the same bytes (DESIGN.md "Access rules").
     public static let notFound = WebError(
-        .notFound, "There is no page at this address, or you do not have access to it. Check the address, or go back to your mechanisms.")
+        .notFound,
+        "There is no page at this address, or you do not have access to it. Check the address, or go back to your mechanisms."
+    )
 
     public static let signInRequired = WebError(.signInRequired, "Sign in to see this page.")
 
     public static let invalidToken = WebError(
-        .invalidToken, "This request needs a valid API token: send `Authorization: Bearer <token>`. Make a new token if yours was revoked.")
+        .invalidToken,
+        "This request needs a valid API token: send `Authorization: Bearer <token>`. Make a new token if yours was revoked."
+    )
 
     public static let csrfFailed = WebError(
         .csrfFailed,
-        "This form has expired or did not come from this site, so nothing was changed. Go back, reload the page and submit the form again.")
+        "This form has expired or did not come from this site, so nothing was changed. Go back, reload the page and submit the form again."
+    )
 
     public static let internalError = WebError(
-        .internalError, "Something went wrong on the server, and nothing was changed. Try again; if it happens again, tell the operator the time it happened.")
+        .internalError,
+        "Something went wrong on the server, and nothing was changed. Try again; if it happens again, tell the operator the time it happened."
+    )
 
     /// The answer for a ParleyCore refusal: the same not-found for invisible items, the reason
     /// for the rest.
@@ -101,7 +108,10 @@ extension WebError {
         case .invalid(let problems):
             let first = problems.first
             self.init(
-                .invalidInput, problems.map(\.message).joined(separator: " "), field: first?.field)
+                .invalidInput,
+                problems.map(\.message).joined(separator: " "),
+                field: first?.field
+            )
         }
     }
 }

@@ -13,7 +13,9 @@ struct BearerMiddleware: RouterMiddleware {
     let accounts: any AccountDirectory
 
     func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard let token = Self.bearerToken(request.headers[.authorization]),
             let accountID = try await tokens.account(for: token),

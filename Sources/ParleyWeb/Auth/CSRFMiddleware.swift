@@ -21,7 +21,9 @@ struct CSRFMiddleware: RouterMiddleware {
     let maxBodySize: Int
 
     func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         switch request.method {
         case .get, .head, .options:
@@ -37,7 +39,10 @@ struct CSRFMiddleware: RouterMiddleware {
         do {
             buffer = try await request.collectBody(upTo: maxBodySize)
         } catch {
-            throw WebError(.bodyTooLarge, "The form is larger than the server accepts. Shorten the text and submit it again.")
+            throw WebError(
+                .bodyTooLarge,
+                "The form is larger than the server accepts. Shorten the text and submit it again."
+            )
         }
         var context = context
         context.form = FormFields(urlEncoded: String(buffer: buffer))

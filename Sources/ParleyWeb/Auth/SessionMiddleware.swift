@@ -12,7 +12,9 @@ struct SessionMiddleware: RouterMiddleware {
     let cookieName: String
 
     func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
         if let token = request.cookies[cookieName]?.value, let session = try await sessions.lookup(token: token) {
@@ -32,7 +34,9 @@ struct RequireSignInMiddleware: RouterMiddleware {
     typealias Context = ParleyRequestContext
 
     func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard context.account != nil else { return HTMLResponse.seeOther("/sign-in") }
         return try await next(request, context)

@@ -32,13 +32,18 @@ struct Sessions: Sendable {
         let token = SecureBytes.token()
         let now = clock.now()
         let record = SessionRecord(
-            id: SecureBytes.sha256Hex(token), account: account, csrfToken: SecureBytes.token(),
-            createdAt: now, lastSeenAt: now)
+            id: SecureBytes.sha256Hex(token),
+            account: account,
+            csrfToken: SecureBytes.token(),
+            createdAt: now,
+            lastSeenAt: now
+        )
         try await store.save(record)
         if lastPurge.claim(now: now, interval: Self.purgeInterval) {
             try await store.deleteExpired(
                 lastSeenBefore: now.addingTimeInterval(-idleTimeout.seconds),
-                createdBefore: now.addingTimeInterval(-lifetime.seconds))
+                createdBefore: now.addingTimeInterval(-lifetime.seconds)
+            )
         }
         return (token, Session(record: record))
     }

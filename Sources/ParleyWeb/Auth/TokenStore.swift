@@ -43,7 +43,8 @@ struct APITokens: Sendable {
     func issue(for account: AccountID, label: String) async throws -> String {
         let token = Self.prefix + SecureBytes.token()
         try await store.insert(
-            APITokenRecord(hash: SecureBytes.sha256Hex(token), account: account, label: label, createdAt: clock.now()))
+            APITokenRecord(hash: SecureBytes.sha256Hex(token), account: account, label: label, createdAt: clock.now())
+        )
         return token
     }
 

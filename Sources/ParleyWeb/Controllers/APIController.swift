@@ -49,13 +49,17 @@ struct APIController: Sendable {
         if body.password.isEmpty { throw WebError(.invalidInput, "Give the account's password.", field: "password") }
         let client = env.clientAddress(request, context)
         switch try await env.authenticator.signIn(
-            username: body.username.trimmingWhitespace(), password: body.password, client: client)
+            username: body.username.trimmingWhitespace(),
+            password: body.password,
+            client: client
+        )
         {
         case .throttled(let wait):
             throw WebError(
                 .tooManyAttempts,
                 "There have been too many failed attempts to sign in. Wait \(Authenticator.describe(wait)), then try again.",
-                retryAfterSeconds: Int(wait.seconds.rounded(.up)))
+                retryAfterSeconds: Int(wait.seconds.rounded(.up))
+            )
         case .rejected:
             throw WebError(.badCredentials, "The username or password is not right.")
         case .signedIn(let account):
@@ -68,7 +72,9 @@ struct APIController: Sendable {
         guard let account = context.account else { throw WebError.invalidToken }
         return try JSONResponse.make(
             AccountBody(
-                account: .init(id: account.id, username: account.username, party: account.party, role: account.role)))
+                account: .init(id: account.id, username: account.username, party: account.party, role: account.role)
+            )
+        )
     }
 
     @Sendable func mechanisms(_ request: Request, context: ParleyRequestContext) async throws -> Response {

@@ -51,7 +51,12 @@ struct SignInController: Sendable {
                 HTTPField(
                     name: .setCookie,
                     value: SessionCookie.set(
-                        name: env.configuration.signInCookieName, value: nonce, secure: env.configuration.secureCookies)))
+                        name: env.configuration.signInCookieName,
+                        value: nonce,
+                        secure: env.configuration.secureCookies
+                    )
+                )
+            )
         }
         return response
     }
@@ -102,10 +107,15 @@ struct SignInController: Sendable {
             response.headers.append(
                 HTTPField(
                     name: .setCookie,
-                    value: SessionCookie.set(name: env.configuration.sessionCookieName, value: token, secure: secure)))
+                    value: SessionCookie.set(name: env.configuration.sessionCookieName, value: token, secure: secure)
+                )
+            )
             response.headers.append(
                 HTTPField(
-                    name: .setCookie, value: SessionCookie.clear(name: env.configuration.signInCookieName, secure: secure)))
+                    name: .setCookie,
+                    value: SessionCookie.clear(name: env.configuration.signInCookieName, secure: secure)
+                )
+            )
             return response
         }
     }
@@ -117,14 +127,20 @@ struct SignInController: Sendable {
             HTTPField(
                 name: .setCookie,
                 value: SessionCookie.clear(
-                    name: env.configuration.sessionCookieName, secure: env.configuration.secureCookies)))
+                    name: env.configuration.sessionCookieName,
+                    secure: env.configuration.secureCookies
+                )
+            )
+        )
         return response
     }
 
     private func newPage(nonce: String) -> SignInPage {
         SignInPage(
-            csrfToken: env.signInTokens.token(forNonce: nonce), demo: env.configuration.demo,
-            demoAccounts: env.configuration.demo ? env.configuration.demoAccounts : [])
+            csrfToken: env.signInTokens.token(forNonce: nonce),
+            demo: env.configuration.demo,
+            demoAccounts: env.configuration.demo ? env.configuration.demoAccounts : []
+        )
     }
 
     /// The sign-in form's nonce: the one in the cookie when it looks like ours, else a new one.

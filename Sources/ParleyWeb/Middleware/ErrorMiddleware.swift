@@ -16,7 +16,9 @@ struct ErrorMiddleware: RouterMiddleware {
     let site: SiteContext
 
     func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         do {
             return try await next(request, context)
@@ -43,7 +45,11 @@ struct ErrorMiddleware: RouterMiddleware {
         case let error as any HTTPResponseError:
             return webError(status: error.status, logger: logger, underlying: error)
         case let error as DecodingError:
-            return WebError(.invalidInput, "The request body could not be read: \(describe(error))", field: field(of: error))
+            return WebError(
+                .invalidInput,
+                "The request body could not be read: \(describe(error))",
+                field: field(of: error)
+            )
         default:
             logger.error("unexpected error: \(String(reflecting: error))")
             return .internalError
@@ -107,7 +113,9 @@ struct ErrorMiddleware: RouterMiddleware {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = JSONBody(error: .init(code: error.code.rawValue, message: error.message, field: error.field))
         let bytes = (try? encoder.encode(body)) ?? Data(#"{"error":{"code":"internal_error","message":"error"}}"#.utf8)
-        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .contentLength: String(bytes.count)]
+        var headers: HTTPFields = [
+            .contentType: "application/json; charset=utf-8", .contentLength: String(bytes.count),
+        ]
         addHeaders(for: error, to: &headers)
         if error.status == .unauthorized {
             // RFC 6750 §3: a 401 names the scheme the client should use.
@@ -127,8 +135,12 @@ struct ErrorMiddleware: RouterMiddleware {
 
     func html(_ error: WebError) -> Response {
         let page = ErrorPage(
-            title: Self.title(for: error.code), message: error.message, field: error.field, status: error.status.code,
-            signInLink: error.code == .signInRequired || error.code == .csrfFailed)
+            title: Self.title(for: error.code),
+            message: error.message,
+            field: error.field,
+            status: error.status.code,
+            signInLink: error.code == .signInRequired || error.code == .csrfFailed
+        )
         let body: String
         do {
             body = try templates.render("error", PageContext(site: site, page: page))

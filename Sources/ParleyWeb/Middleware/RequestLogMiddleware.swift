@@ -8,7 +8,9 @@ struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = ParleyRequestContext
 
     func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         let start = ContinuousClock.now
         do {
@@ -32,6 +34,7 @@ struct RequestLogMiddleware: RouterMiddleware {
                 "http.path": .string(path),
                 "http.status": .stringConvertible(status),
                 "http.duration_ms": .stringConvertible((milliseconds * 10).rounded() / 10),
-            ])
+            ]
+        )
     }
 }

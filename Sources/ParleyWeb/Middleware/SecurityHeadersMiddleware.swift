@@ -14,7 +14,9 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
     }
 
     func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var response = try await next(request, context)
         for (name, value) in fields { response.headers[name] = value }

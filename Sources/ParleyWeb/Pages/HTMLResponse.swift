@@ -9,7 +9,8 @@ enum HTMLResponse {
         return Response(
             status: status,
             headers: [.contentType: "text/html; charset=utf-8", .contentLength: String(buffer.readableBytes)],
-            body: .init(byteBuffer: buffer))
+            body: .init(byteBuffer: buffer)
+        )
     }
 
     /// RFC 9110 §15.4.4 303 See Other: after a POST, the browser GETs `location`, so reloading

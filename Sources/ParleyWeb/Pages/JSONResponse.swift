@@ -12,14 +12,18 @@ enum JSONResponse {
         return Response(
             status: status,
             headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(bytes.count)],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
+        )
     }
 
     /// Decode a JSON request body of at most `limit` bytes.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") else {
-            throw WebError(.unsupportedMediaType, "Send the request body as JSON, with `Content-Type: application/json`.")
+            throw WebError(
+                .unsupportedMediaType,
+                "Send the request body as JSON, with `Content-Type: application/json`."
+            )
         }
         let buffer: ByteBuffer
         do {

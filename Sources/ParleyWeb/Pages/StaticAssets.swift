@@ -22,15 +22,18 @@ struct StaticAssets: Sendable {
     static let cacheControl = "public, max-age=31536000, immutable"
 
     init() throws {
-        guard let directory = Bundle.module.url(forResource: "Resources", withExtension: nil)?
-            .appendingPathComponent("static", isDirectory: true)
+        guard
+            let directory = Bundle.module.url(forResource: "Resources", withExtension: nil)?
+                .appendingPathComponent("static", isDirectory: true)
         else { throw Templates.LoadError(description: "ParleyWeb's resource bundle has no Resources/static folder") }
         for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where !file.hasPrefix(".") {
             let data = try Data(contentsOf: directory.appendingPathComponent(file))
             let bytes = [UInt8](data)
             assets[file] = StaticAsset(
-                body: ByteBuffer(bytes: bytes), contentType: Self.contentType(of: file),
-                version: String(SecureBytes.hex(SHA256.hash(data: bytes)).prefix(16)))
+                body: ByteBuffer(bytes: bytes),
+                contentType: Self.contentType(of: file),
+                version: String(SecureBytes.hex(SHA256.hash(data: bytes)).prefix(16))
+            )
         }
     }
 
@@ -50,7 +53,8 @@ struct StaticAssets: Sendable {
                 .contentType: asset.contentType, .cacheControl: Self.cacheControl,
                 .eTag: "\"\(asset.version)\"", .contentLength: String(asset.body.readableBytes),
             ],
-            body: .init(byteBuffer: asset.body))
+            body: .init(byteBuffer: asset.body)
+        )
     }
 
     private static func contentType(of file: String) -> String {

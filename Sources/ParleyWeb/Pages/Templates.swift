@@ -17,8 +17,9 @@ struct Templates: Sendable {
 
     /// Loads every `*.mustache` in `Resources/templates`.
     init() throws {
-        guard let directory = Bundle.module.url(forResource: "Resources", withExtension: nil)?
-            .appendingPathComponent("templates", isDirectory: true)
+        guard
+            let directory = Bundle.module.url(forResource: "Resources", withExtension: nil)?
+                .appendingPathComponent("templates", isDirectory: true)
         else { throw LoadError(description: "ParleyWeb's resource bundle has no Resources/templates folder") }
         var library = MustacheLibrary()
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)

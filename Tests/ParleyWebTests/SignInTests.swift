@@ -144,6 +144,7 @@ import Testing
                 headers: headers(cookie: "parley_session=abc")
             )
             #expect(forged.headers[.location] == "/sign-in")
+            #expect(forged.setCookies["parley_session"]?.contains("Max-Age=0") == true)
         }
     }
 

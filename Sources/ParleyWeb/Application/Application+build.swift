@@ -53,7 +53,8 @@ public func buildRouter(
             middleware: SessionMiddleware(
                 sessions: env.sessions,
                 accounts: services.accounts,
-                cookieName: configuration.sessionCookieName
+                cookieName: configuration.sessionCookieName,
+                secureCookies: configuration.secureCookies
             )
         )
         .add(

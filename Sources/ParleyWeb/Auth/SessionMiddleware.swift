@@ -1,6 +1,8 @@
 // ParleyWeb: finds the page session from its cookie and the account behind it. An account that
-// is gone or disabled ends the session at once; an unknown or expired cookie means signed out.
+// is gone or disabled ends the session at once; an unknown or expired cookie means signed out,
+// and the browser is told to drop it.
 
+import HTTPTypes
 import Hummingbird
 import ParleyCore
 
@@ -10,6 +12,7 @@ struct SessionMiddleware: RouterMiddleware {
     let sessions: Sessions
     let accounts: any AccountDirectory
     let cookieName: String
+    let secureCookies: Bool
 
     func handle(
         _ request: Request,
@@ -17,7 +20,8 @@ struct SessionMiddleware: RouterMiddleware {
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        if let token = request.cookies[cookieName]?.value, let session = try await sessions.lookup(token: token) {
+        guard let token = request.cookies[cookieName]?.value else { return try await next(request, context) }
+        if let session = try await sessions.lookup(token: token) {
             if let account = try await accounts.account(id: session.account), account.active {
                 context.session = session
                 context.account = account
@@ -25,7 +29,16 @@ struct SessionMiddleware: RouterMiddleware {
                 try await sessions.delete(session)
             }
         }
-        return try await next(request, context)
+        var response = try await next(request, context)
+        // A cookie that opened nothing is cleared, unless the handler set a new one (sign-in).
+        if context.session == nil,
+            !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(cookieName + "=") })
+        {
+            response.headers.append(
+                HTTPField(name: .setCookie, value: SessionCookie.clear(name: cookieName, secure: secureCookies))
+            )
+        }
+        return response
     }
 }
 

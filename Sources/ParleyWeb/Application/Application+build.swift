@@ -1,0 +1,77 @@
+// ParleyWeb: the composition root (STYLE.md 4). `parley serve` calls `buildApplication` and
+// runs it (`try await app.runService()` shuts down gracefully on SIGTERM and SIGINT through
+// ServiceLifecycle); route tests call `buildApplication` or `buildRouter` and
+// `app.test(.router)` with in-memory services.
+
+public import Hummingbird
+import HummingbirdCore
+import NIOCore
+
+/// The web application: HTTP/1.1 on `configuration.host:port`, with an idle timeout.
+///
+/// - Parameter onListening: called once the socket is bound, with the port actually bound
+///   (useful with port 0, e.g. for `parley serve` to print where it listens).
+public func buildApplication(
+    configuration: WebConfiguration,
+    services: WebServices,
+    onListening: (@Sendable (_ port: Int) async -> Void)? = nil
+) async throws -> some ApplicationProtocol {
+    let router = try await buildRouter(configuration: configuration, services: services)
+    let idle = configuration.idleTimeout.components
+    let idleTimeout = TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
+    return Application(
+        router: router,
+        server: .http1(configuration: .init(idleTimeout: idleTimeout)),
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port),
+            serverName: configuration.serverName
+        ),
+        onServerRunning: { channel in
+            if let onListening, let port = channel.localAddress?.port { await onListening(port) }
+        },
+        logger: services.logger
+    )
+}
+
+/// Every route and middleware. Middleware order, outermost first: request log, security
+/// headers, errors (so error answers are logged and carry the headers); then, for pages,
+/// session and CSRF; for the API, bearer tokens.
+public func buildRouter(
+    configuration: WebConfiguration,
+    services: WebServices
+) async throws -> Router<ParleyRequestContext> {
+    let env = try await WebEnvironment(configuration: configuration, services: services)
+    let router = Router(context: ParleyRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(tls: configuration.secureCookies))
+    router.add(middleware: ErrorMiddleware(templates: env.templates, site: env.anonymousSite))
+
+    StaticController(assets: env.assets).addRoutes(to: router)
+
+    let pages = router.group()
+        .add(
+            middleware: SessionMiddleware(
+                sessions: env.sessions,
+                accounts: services.accounts,
+                cookieName: configuration.sessionCookieName,
+                secureCookies: configuration.secureCookies
+            )
+        )
+        .add(
+            middleware: CSRFMiddleware(
+                signInTokens: env.signInTokens,
+                signInCookieName: configuration.signInCookieName,
+                maxBodySize: configuration.maxBodySize
+            )
+        )
+    SignInController(env: env).addRoutes(to: pages)
+    MechanismsController(env: env).addRoutes(to: pages.group().add(middleware: RequireSignInMiddleware()))
+
+    let api = APIController(env: env)
+    let apiGroup = router.group("/api/v1")
+    api.addPublicRoutes(to: apiGroup)
+    api.addRoutes(
+        to: apiGroup.group().add(middleware: BearerMiddleware(tokens: env.tokens, accounts: services.accounts))
+    )
+    return router
+}

@@ -1,0 +1,36 @@
+// ParleyWeb: the dependencies of the web layer, each behind a small protocol (STYLE.md 5), so
+// that tests pass in-memory ones and `parley serve` passes ParleyStore's.
+
+public import Logging
+
+/// Everything the web layer reads from or writes to, bundled for `buildApplication`.
+public struct WebServices: Sendable {
+    /// Accounts and password hashes.
+    public var accounts: any AccountDirectory
+    /// Page sessions.
+    public var sessions: any SessionStore
+    /// API tokens.
+    public var tokens: any TokenStore
+    /// Mechanisms as each account may see them.
+    public var mechanisms: any MechanismDirectory
+    /// The time (session expiry, throttling).
+    public var clock: any WebClock
+    /// Where request logs and errors go.
+    public var logger: Logger
+
+    public init(
+        accounts: any AccountDirectory,
+        sessions: any SessionStore = MemorySessionStore(),
+        tokens: any TokenStore,
+        mechanisms: any MechanismDirectory,
+        clock: any WebClock = SystemWebClock(),
+        logger: Logger = Logger(label: "parley.web")
+    ) {
+        self.accounts = accounts
+        self.sessions = sessions
+        self.tokens = tokens
+        self.mechanisms = mechanisms
+        self.clock = clock
+        self.logger = logger
+    }
+}

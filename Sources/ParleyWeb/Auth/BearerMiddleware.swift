@@ -1,0 +1,38 @@
+// ParleyWeb: API authentication by bearer token only (RFC 6750 §2.1 `Authorization: Bearer`).
+// The API never reads the session cookie, so a page on another site cannot make a signed-in
+// browser call it: the API needs no CSRF token.
+
+import Foundation
+import Hummingbird
+import ParleyCore
+
+struct BearerMiddleware: RouterMiddleware {
+    typealias Context = ParleyRequestContext
+
+    let tokens: APITokens
+    let accounts: any AccountDirectory
+
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard let token = Self.bearerToken(request.headers[.authorization]),
+            let accountID = try await tokens.account(for: token),
+            let account = try await accounts.account(id: accountID), account.active
+        else { throw WebError.invalidToken }
+        var context = context
+        context.account = account
+        return try await next(request, context)
+    }
+
+    /// The token of an `Authorization: Bearer <token>` header (scheme case-insensitive,
+    /// RFC 9110 §11.1), or nil.
+    static func bearerToken(_ header: String?) -> String? {
+        guard let header else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
+    }
+}

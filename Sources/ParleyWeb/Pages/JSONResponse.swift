@@ -1,0 +1,36 @@
+// ParleyWeb: building JSON responses for the API (RFC 8259), with sorted keys so that the same
+// value always gives the same bytes.
+
+import Foundation
+import Hummingbird
+
+enum JSONResponse {
+    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let bytes = try encoder.encode(value)
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(bytes.count)],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
+        )
+    }
+
+    /// Decode a JSON request body of at most `limit` bytes.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T {
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/json") else {
+            throw WebError(
+                .unsupportedMediaType,
+                "Send the request body as JSON, with `Content-Type: application/json`."
+            )
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch {
+            throw WebError(.bodyTooLarge, "The request body is larger than \(limit) bytes.")
+        }
+        return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+    }
+}

@@ -7,6 +7,9 @@ struct Parley: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parley",
         abstract: "Parley: a consultation mechanism with a shared, verifiable record.",
-        subcommands: [KeyCommand.self, CanonCommand.self, NoteCommand.self]
+        subcommands: [
+            KeyCommand.self, CanonCommand.self, NoteCommand.self, MechanismCommand.self, PartyCommand.self,
+            TrackCommand.self, RebuildCommand.self, VerifyCommand.self, BackupCommand.self, MigrateCommand.self,
+        ]
     )
 }

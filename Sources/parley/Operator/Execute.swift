@@ -1,0 +1,19 @@
+// Running one command from the tool as the operator, with refusals printed as a person-readable
+// error and a non-zero exit.
+import ParleyCore
+import ParleyStore
+
+extension Store {
+    func executeFromTool(_ command: Command) async throws -> ExecutionResult {
+        do {
+            return try await execute(command, by: toolOperator)
+        } catch let refusal as Refusal {
+            switch refusal {
+            case .notVisible: throw CLIError("no such mechanism, party or item: check the id (`parley mechanism list`)")
+            default: throw CLIError(refusal.description)
+            }
+        }
+    }
+}
+
+func parseMechanismID(_ text: String) -> MechanismID { MechanismID(text) }

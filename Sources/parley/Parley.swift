@@ -9,7 +9,8 @@ struct Parley: AsyncParsableCommand {
         abstract: "Parley: a consultation mechanism with a shared, verifiable record.",
         subcommands: [
             KeyCommand.self, CanonCommand.self, NoteCommand.self, MechanismCommand.self, PartyCommand.self,
-            TrackCommand.self, RebuildCommand.self, VerifyCommand.self, BackupCommand.self, MigrateCommand.self,
+            TrackCommand.self, AccountCommand.self, RebuildCommand.self, VerifyCommand.self, BackupCommand.self,
+            MigrateCommand.self,
         ]
     )
 }

@@ -70,3 +70,12 @@ struct StoreOptions: ParsableArguments {
 
 /// The operator acting from the server's own machine through the `parley` tool.
 let toolOperator = Actor(account: nil, party: nil, role: .operator)
+
+extension StoreOptions {
+    /// The server secret beside the key file, created on first use.
+    func serverSecret() throws -> [UInt8] {
+        let location = try location()
+        let path = Self.environment["PARLEY_SECRET_FILE"] ?? ServerSecret.defaultPath(for: location)
+        return try ServerSecret.loadOrCreate(path: path)
+    }
+}

@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "ParleyWeb",
             dependencies: [
-                "ParleyCore",
+                "ParleyCore", "ParleyRecord", "ParleyStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(
             name: "ParleyWebTests",
             dependencies: [
-                "ParleyWeb", "ParleyCore",
+                "ParleyWeb", "ParleyCore", "ParleyStore", "ParleyRecord",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -13,6 +13,7 @@ enum Migrations {
         Migration(name: "0001-create-logs-entries-hashes-checkpoints", apply: createLogTables),
         Migration(name: "0002-create-items-counters-and-search", apply: createProjectionTables),
         Migration(name: "0003-create-credentials", apply: createCredentials),
+        Migration(name: "0004-create-sessions-and-api-tokens", apply: createSessionsAndTokens),
     ]
 
     /// How an open treats pending migrations.

@@ -18,10 +18,14 @@ extension Store {
     public func setCredential(_ passwordHash: String, for account: AccountID, now: Date = Date()) async throws {
         let at = Timestamp(now).description
         try await write { writer in
-            let exists =
+            let isAccount =
                 try await writer.db.raw(
                     "SELECT 1 AS found FROM items WHERE kind = 'account' AND id = \(bind: account.rawValue)"
                 ).first() != nil
+            let isOperator =
+                try await writer.db.raw("SELECT 1 AS found FROM operators WHERE id = \(bind: account.rawValue)")
+                .first() != nil
+            let exists = isAccount || isOperator
             guard exists else { throw StoreError.unknownAccount(account.rawValue) }
             try await writer.db.insert(into: "credentials")
                 .columns("account_id", "password_hash", "created_at", "updated_at")

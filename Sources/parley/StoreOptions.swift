@@ -35,6 +35,15 @@ struct StoreOptions: ParsableArguments {
     )
     var serverName: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The server secret (keys password hashes); created on first use (env PARLEY_SECRET_FILE; default parley.secret beside an SQLite database).",
+            valueName: "file"
+        )
+    )
+    var secretFile: String?
+
     static let environment = ProcessInfo.processInfo.environment
 
     func location() throws -> DatabaseLocation {
@@ -75,7 +84,7 @@ extension StoreOptions {
     /// The server secret beside the key file, created on first use.
     func serverSecret() throws -> [UInt8] {
         let location = try location()
-        let path = Self.environment["PARLEY_SECRET_FILE"] ?? ServerSecret.defaultPath(for: location)
+        let path = secretFile ?? Self.environment["PARLEY_SECRET_FILE"] ?? ServerSecret.defaultPath(for: location)
         return try ServerSecret.loadOrCreate(path: path)
     }
 }

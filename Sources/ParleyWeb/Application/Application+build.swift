@@ -69,9 +69,24 @@ public func buildRouter(
 
     let api = APIController(env: env)
     let apiGroup = router.group("/api/v1")
+    let logAPI = LogAPIController(env: env)
     api.addPublicRoutes(to: apiGroup)
-    api.addRoutes(
-        to: apiGroup.group().add(middleware: BearerMiddleware(tokens: env.tokens, accounts: services.accounts))
+    logAPI.addPublicRoutes(to: apiGroup)
+    let authenticated = apiGroup.group().add(
+        middleware: BearerMiddleware(tokens: env.tokens, accounts: services.accounts)
     )
+    api.addRoutes(to: authenticated)
+    logAPI.addRoutes(to: authenticated)
     return router
+}
+
+/// Builds the application and runs it until SIGTERM or SIGINT, then shuts down gracefully
+/// (ServiceLifecycle): what `parley serve` calls, so that the tool needs no Hummingbird import.
+public func runApplication(
+    configuration: WebConfiguration,
+    services: WebServices,
+    onListening: (@Sendable (_ port: Int) async -> Void)? = nil
+) async throws {
+    let app = try await buildApplication(configuration: configuration, services: services, onListening: onListening)
+    try await app.runService()
 }

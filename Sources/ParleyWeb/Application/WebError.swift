@@ -24,6 +24,8 @@ public struct WebError: Error, Sendable, Hashable, CustomStringConvertible {
         case forbidden = "forbidden"
         /// A field is missing or wrong.
         case invalidInput = "invalid_input"
+        /// A query parameter is missing, not a number, or outside what the resource holds.
+        case badRequest = "bad_request"
         /// The item's state does not allow this now.
         case conflict = "conflict"
         /// Too many failed sign-ins; wait and try again.
@@ -59,6 +61,7 @@ public struct WebError: Error, Sendable, Hashable, CustomStringConvertible {
         case .signInRequired, .invalidToken, .badCredentials: return .unauthorized
         case .csrfFailed, .forbidden: return .forbidden
         case .invalidInput: return .unprocessableContent
+        case .badRequest: return .badRequest
         case .conflict: return .conflict
         case .tooManyAttempts: return .tooManyRequests
         case .bodyTooLarge: return .contentTooLarge

@@ -13,6 +13,8 @@ public struct WebServices: Sendable {
     public var tokens: any TokenStore
     /// Mechanisms as each account may see them.
     public var mechanisms: any MechanismDirectory
+    /// The logs, for the log API.
+    public var logs: any LogDirectory
     /// The time (session expiry, throttling).
     public var clock: any WebClock
     /// Where request logs and errors go.
@@ -23,6 +25,7 @@ public struct WebServices: Sendable {
         sessions: any SessionStore = MemorySessionStore(),
         tokens: any TokenStore,
         mechanisms: any MechanismDirectory,
+        logs: any LogDirectory = NoLogs(),
         clock: any WebClock = SystemWebClock(),
         logger: Logger = Logger(label: "parley.web")
     ) {
@@ -30,6 +33,7 @@ public struct WebServices: Sendable {
         self.sessions = sessions
         self.tokens = tokens
         self.mechanisms = mechanisms
+        self.logs = logs
         self.clock = clock
         self.logger = logger
     }

@@ -167,7 +167,7 @@ struct ErrorMiddleware: RouterMiddleware {
         case .badCredentials: return "Sign-in failed"
         case .csrfFailed: return "This form has expired"
         case .forbidden: return "You cannot do this"
-        case .invalidInput: return "Check what you entered"
+        case .invalidInput, .badRequest: return "Check what you entered"
         case .conflict: return "This cannot be done now"
         case .tooManyAttempts: return "Too many attempts"
         case .bodyTooLarge: return "What you sent is too large"

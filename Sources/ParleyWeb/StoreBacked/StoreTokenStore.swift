@@ -1,0 +1,24 @@
+// ParleyWeb over ParleyStore: API tokens (their SHA-256 only) in the database. Not record
+// content: never in a log.
+
+public import ParleyStore
+
+/// `TokenStore` backed by the store.
+public struct StoreTokenStore: TokenStore {
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    public func insert(_ token: APITokenRecord) async throws {
+        try await store.insertAPIToken(
+            StoredAPIToken(hash: token.hash, account: token.account, label: token.label, createdAt: token.createdAt)
+        )
+    }
+
+    public func token(hash: String) async throws -> APITokenRecord? {
+        guard let t = try await store.apiToken(hash: hash) else { return nil }
+        return APITokenRecord(hash: t.hash, account: t.account, label: t.label, createdAt: t.createdAt)
+    }
+
+    public func delete(hash: String) async throws { try await store.deleteAPIToken(hash: hash) }
+}

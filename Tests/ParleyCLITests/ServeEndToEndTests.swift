@@ -160,8 +160,9 @@ import Testing
         let usPrivate = try await Self.request(base + "/api/v1/mechanisms/\(mechanism)/private-log/checkpoint", token: us)
         let usOrigin = usPrivate.text.split(separator: "\n").first.map(String.init) ?? ""
         #expect(usOrigin.contains("/party/"))
+        let usSize = usPrivate.text.split(separator: "\n").dropFirst().first.flatMap { Int($0) } ?? 0
         let usNotes = try await Self.request(
-            base + "/api/v1/mechanisms/\(mechanism)/private-log/entries?start=0&end=2",
+            base + "/api/v1/mechanisms/\(mechanism)/private-log/entries?start=0&end=\(usSize)",
             token: us
         )
         #expect(usNotes.text.contains("US delegation"))
@@ -178,11 +179,13 @@ import Testing
             let answer = try await Self.request(base + "/api/v1/mechanisms/\(mechanism)\(path)", token: ru)
             #expect(answer.status == 404, "\(path)")
         }
+        let ruSize = ruPrivate.text.split(separator: "\n").dropFirst().first.flatMap { Int($0) } ?? 0
         let ruNotes = try await Self.request(
-            base + "/api/v1/mechanisms/\(mechanism)/private-log/entries?start=0&end=2",
+            base + "/api/v1/mechanisms/\(mechanism)/private-log/entries?start=0&end=\(ruSize)",
             token: ru
         )
         #expect(ruNotes.status == 200)
+        #expect(ruNotes.text.contains("Russian delegation"))
         #expect(!ruNotes.text.contains("US delegation"))
         let ruAudit = try Self.verify(
             ["audit", "--server", base, "--mechanism", mechanism, "--token", ru, "--server-key", vkey, "--private",

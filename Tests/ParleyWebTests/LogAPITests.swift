@@ -175,16 +175,17 @@ import Testing
             #expect(usCheckpoint.text != ruCheckpoint.text)
             #expect(!ruCheckpoint.text.contains(usLog))
 
-            let usEntries = try await Self.get(client, base + "/entries?start=0&end=2", us)
+            // Each private log: the account's creation, then the notes (US two, Russia one).
+            let usEntries = try await Self.get(client, base + "/entries?start=0&end=3", us)
             #expect(usEntries.status == .ok)
             #expect(usEntries.text.contains(StoreWorld.usNote))
             #expect(!usEntries.text.contains(StoreWorld.ruNote))
-            // Russia's private log has one entry: asking for US's two is out of its range, and
-            // nothing of the US log can be reached with Russia's token.
-            let ruEntries = try await Self.get(client, base + "/entries?start=0&end=1", ru)
+            // Russia's private log has two entries: asking for US's three is out of its range,
+            // and nothing of the US log can be reached with Russia's token.
+            let ruEntries = try await Self.get(client, base + "/entries?start=0&end=2", ru)
             #expect(ruEntries.text.contains(StoreWorld.ruNote))
             #expect(!ruEntries.text.contains(StoreWorld.usNote))
-            let ruTooFar = try await Self.get(client, base + "/entries?start=0&end=2", ru)
+            let ruTooFar = try await Self.get(client, base + "/entries?start=0&end=3", ru)
             #expect(ruTooFar.status == .badRequest)
             #expect(!ruTooFar.text.contains(StoreWorld.usNote))
         }

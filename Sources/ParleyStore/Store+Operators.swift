@@ -7,7 +7,11 @@ import SQLKit
 
 extension Store {
     /// Adds an operator account named `username` (lower case, unique); returns its id.
-    public func addOperator(username: String, id: AccountID = AccountID(UUID().uuidString.lowercased()), now: Date = Date())
+    public func addOperator(
+        username: String,
+        id: AccountID = AccountID(UUID().uuidString.lowercased()),
+        now: Date = Date()
+    )
         async throws -> AccountID
     {
         let at = Timestamp(now).description

@@ -39,7 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let host = self.host ?? Self.environment["PARLEY_HOST"] ?? "127.0.0.1"
         let port = try self.port ?? Self.environment["PARLEY_PORT"].map(Self.parsePort) ?? 8080
-        let secure = secureCookies || ["1", "true", "yes"].contains(Self.environment["PARLEY_SECURE_COOKIES"]?.lowercased() ?? "")
+        let secure =
+            secureCookies
+            || ["1", "true", "yes"].contains(Self.environment["PARLEY_SECURE_COOKIES"]?.lowercased() ?? "")
         let logger = Logger(label: "parley")
 
         var options = store
@@ -76,7 +78,8 @@ struct ServeCommand: AsyncParsableCommand {
                     "--demo needs a fresh database, and \(try options.location()) already holds mechanisms; leave out --database to use a temporary one"
                 )
             }
-            let password = Self.environment["PARLEY_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+            let password =
+                Self.environment["PARLEY_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? OneTimePassword.make(length: 16)
             let hash = try await PasswordHasher(secret: secret).hash(password)
             (_, demoAccounts) = try await DemoSeeder.seed(store, passwordHash: hash, password: password)

@@ -98,7 +98,8 @@ import Testing
     static func verify(_ arguments: [String]) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repository.appendingPathComponent("tools/verifier/parley_verify.py").path] + arguments
+        process.arguments =
+            ["python3", repository.appendingPathComponent("tools/verifier/parley_verify.py").path] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -122,7 +123,8 @@ import Testing
 
         let us = try await Self.token(base, "us-negotiator")
         let list = try await Self.request(base + "/api/v1/mechanisms", token: us)
-        let mechanisms = (try JSONSerialization.jsonObject(with: list.body) as? [String: Any])?["mechanisms"] as? [[String: Any]]
+        let mechanisms =
+            (try JSONSerialization.jsonObject(with: list.body) as? [String: Any])?["mechanisms"] as? [[String: Any]]
         let mechanism = try #require(mechanisms?.first?["id"] as? String)
         #expect(mechanisms?.first?["title"] as? String == "US–Russia consultations")
 
@@ -157,7 +159,10 @@ import Testing
         #expect(own.0 == 0, "\(own.1)")
 
         // US's private log: US reads its sample notes; Russia reaches only its own private log.
-        let usPrivate = try await Self.request(base + "/api/v1/mechanisms/\(mechanism)/private-log/checkpoint", token: us)
+        let usPrivate = try await Self.request(
+            base + "/api/v1/mechanisms/\(mechanism)/private-log/checkpoint",
+            token: us
+        )
         let usOrigin = usPrivate.text.split(separator: "\n").first.map(String.init) ?? ""
         #expect(usOrigin.contains("/party/"))
         let usSize = usPrivate.text.split(separator: "\n").dropFirst().first.flatMap { Int($0) } ?? 0
@@ -168,7 +173,10 @@ import Testing
         #expect(usNotes.text.contains("US delegation"))
 
         let ru = try await Self.token(base, "ru-negotiator")
-        let ruPrivate = try await Self.request(base + "/api/v1/mechanisms/\(mechanism)/private-log/checkpoint", token: ru)
+        let ruPrivate = try await Self.request(
+            base + "/api/v1/mechanisms/\(mechanism)/private-log/checkpoint",
+            token: ru
+        )
         #expect(ruPrivate.status == 200)
         #expect(!ruPrivate.text.contains(usOrigin))
         let usParty = String(usOrigin.split(separator: "/").last ?? "")
@@ -188,8 +196,10 @@ import Testing
         #expect(ruNotes.text.contains("Russian delegation"))
         #expect(!ruNotes.text.contains("US delegation"))
         let ruAudit = try Self.verify(
-            ["audit", "--server", base, "--mechanism", mechanism, "--token", ru, "--server-key", vkey, "--private",
-             "--state", privateState + ".ru"]
+            [
+                "audit", "--server", base, "--mechanism", mechanism, "--token", ru, "--server-key", vkey, "--private",
+                "--state", privateState + ".ru",
+            ]
         )
         try? FileManager.default.removeItem(atPath: privateState + ".ru")
         #expect(ruAudit.0 == 0, "\(ruAudit.1)")
@@ -209,5 +219,23 @@ import Testing
         #expect(server.process.terminationReason == .exit)
         #expect(server.process.terminationStatus == 0)
         try? FileManager.default.removeItem(at: server.errorLog)
+    }
+
+    @Test func demoRefusesADatabaseThatHoldsMechanisms() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("parley-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let database = dir.appendingPathComponent("parley.sqlite").path
+        let created = try CLIRunner.run(["mechanism", "create", "--title", "Existing", "--database", database])
+        #expect(created.status == 0, "\(created.stderr)")
+        let serve = try CLIRunner.run(["serve", "--demo", "--port", "0", "--database", database])
+        #expect(serve.status != 0)
+        #expect(serve.stderr.contains("already holds mechanisms"), "\(serve.stderr)")
+        #expect(!serve.stdout.contains("Parley listening"))
+        // Nothing was seeded into it.
+        let list = try CLIRunner.run(["mechanism", "list", "--database", database])
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains("Existing"))
+        #expect(!list.stdout.contains("US–Russia consultations"))
     }
 }

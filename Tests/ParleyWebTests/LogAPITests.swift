@@ -21,7 +21,9 @@ import Testing
             method: .post,
             headers: [.contentType: "application/json"],
             body: ByteBuffer(
-                bytes: try JSONSerialization.data(withJSONObject: ["username": username, "password": StoreWorld.password])
+                bytes: try JSONSerialization.data(withJSONObject: [
+                    "username": username, "password": StoreWorld.password,
+                ])
             )
         )
         #expect(response.status == .created)
@@ -65,7 +67,9 @@ import Testing
             let size = try #require(try await world.store.logSize(log))
             let response = try await Self.get(client, base + "/entries?start=0&end=\(size)", token)
             #expect(response.status == .ok)
-            let items = try #require(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [[String: Any]])
+            let items = try #require(
+                try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [[String: Any]]
+            )
             let stored = try await world.store.entries(log, start: 0, end: size)
             #expect(items.count == stored.count)
             for (item, entry) in zip(items, stored) {
@@ -198,7 +202,13 @@ import Testing
         let sizeBefore = try await world.store.logSize(shared)
         let sessions = StoreSessionStore(store: world.store)
         let start = Date(timeIntervalSince1970: 1_740_000_000)
-        let record = SessionRecord(id: "abc", account: AccountID("a"), csrfToken: "c", createdAt: start, lastSeenAt: start)
+        let record = SessionRecord(
+            id: "abc",
+            account: AccountID("a"),
+            csrfToken: "c",
+            createdAt: start,
+            lastSeenAt: start
+        )
         try await sessions.save(record)
         #expect(try await sessions.session(id: "abc") == record)
         var later = record

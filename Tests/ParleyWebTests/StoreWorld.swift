@@ -30,7 +30,10 @@ struct StoreWorld {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var logger = Logger(label: "parley.store.test")
         logger.logLevel = .critical
-        let signer = try ServerKey.loadOrCreate(path: directory.appendingPathComponent("k").path, name: "test.localhost")
+        let signer = try ServerKey.loadOrCreate(
+            path: directory.appendingPathComponent("k").path,
+            name: "test.localhost"
+        )
         let store = try await Store.open(
             try DatabaseLocation(parsing: directory.appendingPathComponent("p.sqlite").path),
             signer: signer,
@@ -43,22 +46,44 @@ struct StoreWorld {
         let op = Actor.operator(operatorID)
 
         func created(_ result: ExecutionResult) throws -> String {
-            let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(result.entries[0])) as? [String: Any]
+            let object =
+                try JSONSerialization.jsonObject(with: JSONEncoder().encode(result.entries[0])) as? [String: Any]
             return ((object?["data"] as? [String: Any])?["id"] as? String) ?? ""
         }
-        let m = MechanismID(try created(try await store.execute(.createMechanism(.init(title: "US–Russia consultations")), by: op)))
+        let m = MechanismID(
+            try created(try await store.execute(.createMechanism(.init(title: "US–Russia consultations")), by: op))
+        )
         let us = PartyID(
-            try created(try await store.execute(.addParty(.init(mechanism: m, name: "United States", country: "USA", languages: ["en"])), by: op))
+            try created(
+                try await store.execute(
+                    .addParty(.init(mechanism: m, name: "United States", country: "USA", languages: ["en"])),
+                    by: op
+                )
+            )
         )
         let ru = PartyID(
-            try created(try await store.execute(.addParty(.init(mechanism: m, name: "Russia", country: "RUS", languages: ["ru"])), by: op))
+            try created(
+                try await store.execute(
+                    .addParty(.init(mechanism: m, name: "Russia", country: "RUS", languages: ["ru"])),
+                    by: op
+                )
+            )
         )
-        let other = MechanismID(try created(try await store.execute(.createMechanism(.init(title: "Another mechanism")), by: op)))
+        let other = MechanismID(
+            try created(try await store.execute(.createMechanism(.init(title: "Another mechanism")), by: op))
+        )
         let third = PartyID(
-            try created(try await store.execute(.addParty(.init(mechanism: other, name: "Norway", country: "NOR", languages: ["no"])), by: op))
+            try created(
+                try await store.execute(
+                    .addParty(.init(mechanism: other, name: "Norway", country: "NOR", languages: ["no"])),
+                    by: op
+                )
+            )
         )
         var actors: [PartyID: Actor] = [:]
-        for (party, mech, username) in [(us, m, "us-negotiator"), (ru, m, "ru-negotiator"), (third, other, "no-negotiator")] {
+        for (party, mech, username) in [
+            (us, m, "us-negotiator"), (ru, m, "ru-negotiator"), (third, other, "no-negotiator"),
+        ] {
             let id = AccountID(
                 try created(
                     try await store.execute(

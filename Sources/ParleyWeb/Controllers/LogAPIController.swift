@@ -25,7 +25,9 @@ struct LogAPIController: Sendable {
             group.get(RouterPath("\(base)/checkpoint")) { request, context in
                 try await checkpoint(request, context, isPrivate)
             }
-            group.get(RouterPath("\(base)/entries")) { request, context in try await entries(request, context, isPrivate) }
+            group.get(RouterPath("\(base)/entries")) { request, context in
+                try await entries(request, context, isPrivate)
+            }
             group.get(RouterPath("\(base)/proof/inclusion")) { request, context in
                 try await inclusion(request, context, isPrivate)
             }
@@ -66,7 +68,9 @@ struct LogAPIController: Sendable {
         guard let found = try await logs.entries(of: log, start: start, end: end, visibleTo: account) else {
             throw WebError.notFound
         }
-        return try JSONResponse.make(found.map { EntryItem(index: $0.index, entry: String(decoding: $0.bytes, as: UTF8.self)) })
+        return try JSONResponse.make(
+            found.map { EntryItem(index: $0.index, entry: String(decoding: $0.bytes, as: UTF8.self)) }
+        )
     }
 
     struct ProofBody: Encodable {
@@ -132,7 +136,11 @@ struct LogAPIController: Sendable {
         guard !text.isEmpty, text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
             let value = Int64(text)
         else {
-            throw WebError(.badRequest, "The query parameter `\(name)` must be a whole number of 0 or more.", field: name)
+            throw WebError(
+                .badRequest,
+                "The query parameter `\(name)` must be a whole number of 0 or more.",
+                field: name
+            )
         }
         return value
     }

@@ -36,35 +36,36 @@ enum DemoSeed {
 
     // MARK: Mechanism, parties, tracks, accounts (the operator)
 
-    static let structure: [DemoStep] = [
-        DemoStep("operator", "m") { _ in .createMechanism(CreateMechanism(title: "US–Russia consultations")) },
-        DemoStep("operator", "us") { n in
-            .addParty(AddParty(mechanism: try n.m, name: "United States", country: "USA", languages: ["en"]))
-        },
-        DemoStep("operator", "ru") { n in
-            .addParty(AddParty(mechanism: try n.m, name: "Russia", country: "RUS", languages: ["ru", "en"]))
-        },
-        DemoStep("operator", "sa") { n in
-            .addParty(
-                AddParty(
-                    mechanism: try n.m,
-                    name: "Saudi Arabia",
-                    country: "SAU",
-                    languages: ["ar", "en"],
-                    kind: .facilitator
+    static let structure: [DemoStep] =
+        [
+            DemoStep("operator", "m") { _ in .createMechanism(CreateMechanism(title: "US–Russia consultations")) },
+            DemoStep("operator", "us") { n in
+                .addParty(AddParty(mechanism: try n.m, name: "United States", country: "USA", languages: ["en"]))
+            },
+            DemoStep("operator", "ru") { n in
+                .addParty(AddParty(mechanism: try n.m, name: "Russia", country: "RUS", languages: ["ru", "en"]))
+            },
+            DemoStep("operator", "sa") { n in
+                .addParty(
+                    AddParty(
+                        mechanism: try n.m,
+                        name: "Saudi Arabia",
+                        country: "SAU",
+                        languages: ["ar", "en"],
+                        kind: .facilitator
+                    )
                 )
-            )
-        },
-        DemoStep("operator", "track-missions") { n in
-            .addTrack(AddTrack(mechanism: try n.m, title: "Operation of diplomatic missions"))
-        },
-        DemoStep("operator", "track-ukraine") { n in
-            .addTrack(AddTrack(mechanism: try n.m, title: "Path to ending the conflict in Ukraine"))
-        },
-        DemoStep("operator", "track-economy") { n in
-            .addTrack(AddTrack(mechanism: try n.m, title: "Economic and investment cooperation"))
-        },
-    ]
+            },
+            DemoStep("operator", "track-missions") { n in
+                .addTrack(AddTrack(mechanism: try n.m, title: "Operation of diplomatic missions"))
+            },
+            DemoStep("operator", "track-ukraine") { n in
+                .addTrack(AddTrack(mechanism: try n.m, title: "Path to ending the conflict in Ukraine"))
+            },
+            DemoStep("operator", "track-economy") { n in
+                .addTrack(AddTrack(mechanism: try n.m, title: "Economic and investment cooperation"))
+            },
+        ]
         + accounts.map { account in
             DemoStep("operator", account.username) { n in
                 .createAccount(
@@ -132,7 +133,9 @@ enum DemoSeed {
                         city: "Riyadh",
                         country: "SAU",
                         host: PartyID(try n.id("sa")),
-                        participants: try ["rubio", "waltz", "witkoff", "lavrov", "ushakov"].map { MemberID(try n.id($0)) }
+                        participants: try ["rubio", "waltz", "witkoff", "lavrov", "ushakov"].map {
+                            MemberID(try n.id($0))
+                        }
                     )
                 )
             }
@@ -266,11 +269,35 @@ enum DemoSeed {
     }
 
     static let notes: [DemoStep] = [
-        note("us-negotiator", on: "riyadh", "this is where the US delegation would keep its own remarks on the meeting; only US accounts can read it."),
-        note("us-negotiator", on: "irr-obstacles", "a private to-do for the US side, e.g. prepare questions for the economic track."),
-        note("us-lead", on: nil, "a standing note of the US side, kept in the US private log and never shown to other parties."),
-        note("ru-negotiator", on: "riyadh", "this is where the Russian delegation would keep its own remarks on the meeting; only Russian accounts can read it."),
-        note("ru-negotiator", on: "irr-missions", "a private to-do for the Russian side, e.g. list the missions' practical issues."),
-        note("sa-facilitator", on: "riyadh", "a facilitator's logistics note, visible to Saudi Arabia's accounts only."),
+        note(
+            "us-negotiator",
+            on: "riyadh",
+            "this is where the US delegation would keep its own remarks on the meeting; only US accounts can read it."
+        ),
+        note(
+            "us-negotiator",
+            on: "irr-obstacles",
+            "a private to-do for the US side, e.g. prepare questions for the economic track."
+        ),
+        note(
+            "us-lead",
+            on: nil,
+            "a standing note of the US side, kept in the US private log and never shown to other parties."
+        ),
+        note(
+            "ru-negotiator",
+            on: "riyadh",
+            "this is where the Russian delegation would keep its own remarks on the meeting; only Russian accounts can read it."
+        ),
+        note(
+            "ru-negotiator",
+            on: "irr-missions",
+            "a private to-do for the Russian side, e.g. list the missions' practical issues."
+        ),
+        note(
+            "sa-facilitator",
+            on: "riyadh",
+            "a facilitator's logistics note, visible to Saudi Arabia's accounts only."
+        ),
     ]
 }

@@ -34,7 +34,9 @@ enum DemoSeeder {
     static let operatorUsername = "operator"
 
     /// Seeds an empty store; returns the mechanism id and the accounts to list on the sign-in page.
-    static func seed(_ store: Store, passwordHash: String, password: String) async throws -> (MechanismID, [DemoAccount]) {
+    static func seed(_ store: Store, passwordHash: String, password: String) async throws -> (
+        MechanismID, [DemoAccount]
+    ) {
         let operatorID = try await store.addOperator(username: operatorUsername)
         try await store.setCredential(passwordHash, for: operatorID)
         var actors: [String: Actor] = ["operator": .operator(operatorID)]
@@ -61,7 +63,13 @@ enum DemoSeeder {
         }
         let accounts =
             DemoSeed.accounts.map { DemoAccount(username: $0.username, label: $0.label, password: password) }
-            + [DemoAccount(username: operatorUsername, label: "Operator (runs the server, reads no content)", password: password)]
+            + [
+                DemoAccount(
+                    username: operatorUsername,
+                    label: "Operator (runs the server, reads no content)",
+                    password: password
+                )
+            ]
         return (try names.m, accounts)
     }
 

@@ -238,4 +238,25 @@ import Testing
         #expect(list.stdout.contains("Existing"))
         #expect(!list.stdout.contains("US–Russia consultations"))
     }
+
+    @Test func operatorCreateKeepsOneOperatorPerName() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("parley-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let database = dir.appendingPathComponent("parley.sqlite").path
+        let created = try CLIRunner.run(
+            ["operator", "create", "--username", "ops", "--password-stdin", "--database", database],
+            stdin: Data("a long operator password\n".utf8)
+        )
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(!created.stdout.contains("a long operator password"))
+        let again = try CLIRunner.run(
+            ["operator", "create", "--username", "ops", "--password-stdin", "--database", database],
+            stdin: Data("a long operator password\n".utf8)
+        )
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("already exists"), "\(again.stderr)")
+        let bad = try CLIRunner.run(["operator", "create", "--username", "Ops!", "--database", database])
+        #expect(bad.status != 0)
+    }
 }

@@ -97,7 +97,7 @@ enum DemoSeed {
         // The report: the Russian delegation was "led by" Lavrov and Ushakov; Lavrov is recorded
         // as head and Ushakov as a member, which claims no more than the report says.
         member("ru-lead", "Sergei Lavrov", "Foreign Minister", .head, as: "lavrov"),
-        member("ru-lead", "Yuri Ushakov", "Foreign affairs adviser, the Kremlin", .member, as: "ushakov"),
+        member("ru-lead", "Yuri Ushakov", "The Kremlin's foreign affairs adviser", .member, as: "ushakov"),
         member("ru-lead", "Vladimir Putin", "President of Russia", .member, as: "putin"),
     ]
 

@@ -231,4 +231,42 @@ import Testing
         #expect(try await world.store.logSize(shared) == sizeBefore)
         await world.close()
     }
+
+    /// A shared log of `size` entries `{"n":i}` that every account may read.
+    struct LargeLog: LogDirectory {
+        let size: Int64
+        func verifierKey() async throws -> String { "k" }
+        func size(of log: LogID, visibleTo account: Account) async throws -> Int64? { log.isPrivate ? nil : size }
+        func checkpoint(of log: LogID, visibleTo account: Account) async throws -> String? { nil }
+        func entries(of log: LogID, start: Int64, end: Int64, visibleTo account: Account) async throws
+            -> [LogEntryBytes]?
+        {
+            (start..<end).map { LogEntryBytes(index: $0, bytes: Array("{\"n\":\($0)}".utf8)) }
+        }
+        func inclusionProof(of log: LogID, index: Int64, size: Int64, visibleTo account: Account) async throws
+            -> [[UInt8]]?
+        { nil }
+        func consistencyProof(of log: LogID, from: Int64, to: Int64, visibleTo account: Account) async throws
+            -> [[UInt8]]?
+        { nil }
+    }
+
+    @Test func returnsAtMostAThousandEntriesPerCall() async throws {
+        let world = try await TestWorld()
+        var services = world.services
+        services.logs = LargeLog(size: 2500)
+        let app = try await buildApplication(configuration: world.configuration, services: services)
+        try await app.test(.router) { client in
+            let token = try await APITests.token(client, username: "us-negotiator")
+            let response = try await Self.get(client, "/api/v1/mechanisms/m/log/entries?start=1200&end=2500", token)
+            #expect(response.status == .ok)
+            let items = try #require(
+                try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [[String: Any]]
+            )
+            #expect(items.count == 1000)
+            #expect(items.first?["index"] as? Int == 1200)
+            #expect(items.last?["index"] as? Int == 2199)
+            #expect(items.last?["entry"] as? String == #"{"n":2199}"#)
+        }
+    }
 }

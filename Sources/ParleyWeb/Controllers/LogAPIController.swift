@@ -13,6 +13,9 @@ struct LogAPIController: Sendable {
 
     var logs: any LogDirectory { env.services.logs }
 
+    /// The most entries one call returns.
+    static let maxEntries: Int64 = 1000
+
     /// Routes that need no token: the verifier key is public (it is what auditors pin).
     func addPublicRoutes(to group: RouterGroup<ParleyRequestContext>) {
         group.get("/log/key", use: key)
@@ -65,7 +68,9 @@ struct LogAPIController: Sendable {
                 field: end > size ? "end" : "start"
             )
         }
-        guard let found = try await logs.entries(of: log, start: start, end: end, visibleTo: account) else {
+        // At most `maxEntries` per call; a client pages on from the last index it got.
+        let capped = min(end, start + Self.maxEntries)
+        guard let found = try await logs.entries(of: log, start: start, end: capped, visibleTo: account) else {
             throw WebError.notFound
         }
         return try JSONResponse.make(

@@ -19,6 +19,8 @@ struct StoreWorld {
     let us: PartyID
     let ru: PartyID
     let configuration: WebConfiguration
+    /// The operator, to build more of the record in tests.
+    let operatorActor: Actor
 
     static let secret = [UInt8](repeating: 9, count: 32)
     static let password = "correct horse battery staple"
@@ -112,7 +114,8 @@ struct StoreWorld {
             otherMechanism: other,
             us: us,
             ru: ru,
-            configuration: configuration
+            configuration: configuration,
+            operatorActor: op
         )
     }
 

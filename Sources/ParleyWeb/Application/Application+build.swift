@@ -65,7 +65,10 @@ public func buildRouter(
             )
         )
     SignInController(env: env).addRoutes(to: pages)
-    MechanismsController(env: env).addRoutes(to: pages.group().add(middleware: RequireSignInMiddleware()))
+    let signedIn = pages.group().add(middleware: RequireSignInMiddleware())
+    MechanismsController(env: env).addRoutes(to: signedIn)
+    IrritantsController(env: env).addRoutes(to: signedIn)
+    NotesController(env: env).addRoutes(to: signedIn)
 
     let api = APIController(env: env)
     let apiGroup = router.group("/api/v1")

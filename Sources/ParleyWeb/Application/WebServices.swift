@@ -2,6 +2,7 @@
 // that tests pass in-memory ones and `parley serve` passes ParleyStore's.
 
 public import Logging
+public import ParleyStore
 
 /// Everything the web layer reads from or writes to, bundled for `buildApplication`.
 public struct WebServices: Sendable {
@@ -15,6 +16,9 @@ public struct WebServices: Sendable {
     public var mechanisms: any MechanismDirectory
     /// The logs, for the log API.
     public var logs: any LogDirectory
+    /// The store the mechanism pages read and write through (dashboard, irritants, notes).
+    /// Without it those pages show only the mechanism's summary.
+    public var store: Store?
     /// The time (session expiry, throttling).
     public var clock: any WebClock
     /// Where request logs and errors go.
@@ -26,6 +30,7 @@ public struct WebServices: Sendable {
         tokens: any TokenStore,
         mechanisms: any MechanismDirectory,
         logs: any LogDirectory = NoLogs(),
+        store: Store? = nil,
         clock: any WebClock = SystemWebClock(),
         logger: Logger = Logger(label: "parley.web")
     ) {
@@ -34,6 +39,7 @@ public struct WebServices: Sendable {
         self.tokens = tokens
         self.mechanisms = mechanisms
         self.logs = logs
+        self.store = store
         self.clock = clock
         self.logger = logger
     }

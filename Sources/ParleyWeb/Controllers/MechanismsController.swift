@@ -1,5 +1,5 @@
 // ParleyWeb: the landing page after sign-in — the mechanisms the account may see — and one
-// mechanism's page. A mechanism that does not exist and one the account may not see both end
+// mechanism's dashboard (read from the store when there is one). A mechanism that does not exist and one the account may not see both end
 // in the same `WebError.notFound`.
 
 import Hummingbird
@@ -39,8 +39,11 @@ struct MechanismsController: Sendable {
         }
     }
 
+    /// Without a store (in-memory tests): the summary only, in the dashboard's template.
     struct ShowPage: Sendable {
-        var mechanism: MechanismView
+        var title: String
+        var sides: String
+        var facilitators: String
     }
 
     @Sendable func list(_ request: Request, context: ParleyRequestContext) async throws -> Response {
@@ -51,10 +54,24 @@ struct MechanismsController: Sendable {
 
     @Sendable func show(_ request: Request, context: ParleyRequestContext) async throws -> Response {
         guard let account = context.account else { throw WebError.signInRequired }
+        if env.services.pageStore != nil {
+            let access = try await MechanismAccess.resolve(env, context)
+            let page = try await DashboardPage.load(
+                access,
+                now: Timestamp(env.services.clock.now()),
+                verifierKey: try await env.services.logs.verifierKey()
+            )
+            return try env.render("mechanism", page, context: context)
+        }
         guard let id = context.parameters.get("id"),
             let mechanism = try await env.services.mechanisms.mechanism(MechanismID(id), visibleTo: account)
         else { throw WebError.notFound }
-        return try env.render("mechanism", ShowPage(mechanism: MechanismView(mechanism)), context: context)
+        let view = MechanismView(mechanism)
+        return try env.render(
+            "mechanism-summary",
+            ShowPage(title: view.title, sides: view.sides, facilitators: view.facilitators ?? "None"),
+            context: context
+        )
     }
 }
 

@@ -1,0 +1,110 @@
+// ParleyWeb: the mechanism dashboard's data (DESIGN.md "Demo": tracks, meetings, open
+// commitments, contacts, both sides' readouts side by side, the viewer's own private notes, and
+// the record with its signed checkpoint and how to verify it). Every item carries its reference.
+// Mustache reads stored properties only (through `Mirror`), so flags are stored, not computed.
+
+import ParleyCore
+import ParleyStore
+
+struct DashboardPage: Sendable {
+    struct TrackView: Sendable {
+        var title: String
+        var coChairs: String
+    }
+    struct StatusCount: Sendable {
+        var status: StatusView
+        var count: Int
+    }
+    struct IrritantRow: Sendable {
+        var reference: String
+        var href: String
+        var title: String
+        var status: StatusView
+        var raisedBy: String
+    }
+    struct MeetingView: Sendable {
+        var reference: String
+        var title: String
+        var kind: String
+        var utc: String
+        var venueTime: String?
+        var venue: String
+        var thirdCountry: Bool
+        var host: String
+        var cancelled: Bool
+    }
+    struct CommitmentView: Sendable {
+        var reference: String
+        var text: String
+        var owner: String
+        var due: String?
+        var status: StatusView
+    }
+    struct ContactView: Sendable {
+        var reference: String
+        var kind: String
+        var utc: String
+        var initiatedBy: String
+        var summary: String
+    }
+    struct ReadoutColumn: Sendable {
+        var party: String
+        var readouts: [ReadoutView]
+        var hasReadouts: Bool
+    }
+    struct ReadoutView: Sendable {
+        var reference: String
+        var body: String
+        var published: String
+    }
+    struct EventReadouts: Sendable {
+        var event: String
+        var label: String
+        var columns: [ReadoutColumn]
+    }
+    struct NoteView: Sendable {
+        var reference: String
+        var href: String
+        var body: String
+        var attachedTo: String?
+        var written: String
+    }
+    struct EntryView: Sendable {
+        var index: UInt64
+        var kind: String
+        var actor: String
+        var at: String
+    }
+
+    var mechanismID: String
+    var title: String
+    var href: String
+    var sides: String
+    var facilitators: String
+    var tracks: [TrackView]
+    var hasTracks: Bool
+    var irritantCounts: [StatusCount]
+    var irritants: [IrritantRow]
+    var hasIrritants: Bool
+    var nextMeetings: [MeetingView]
+    var pastMeetings: [MeetingView]
+    var hasNextMeetings: Bool
+    var hasPastMeetings: Bool
+    var commitments: [CommitmentView]
+    var hasCommitments: Bool
+    var contacts: [ContactView]
+    var hasContacts: Bool
+    var readouts: [EventReadouts]
+    var hasReadouts: Bool
+    var notes: [NoteView]
+    var hasNotes: Bool
+    var ownParty: String?
+    var canRaise: Bool
+    var canWriteNotes: Bool
+    var entries: [EntryView]
+    var hasEntries: Bool
+    var checkpoint: String?
+    var logPath: String
+    var keyPath: String
+    var verifierKey: String
+}

@@ -5,8 +5,8 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
-import ParleyStore
 import ParleyCore
+import ParleyStore
 import Testing
 
 @testable import ParleyWeb
@@ -89,6 +89,41 @@ import Testing
             let html = try await us.get(client, pw.base).text
             #expect(!html.contains("<script>alert(1)</script>"))
             #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        }
+    }
+}
+
+@Suite struct ObserverPageTests {
+    @Test func anObserverReadsItsPartysRecordButIsOfferedNoChange() async throws {
+        let pw = try await PagesWorld.make()
+        defer { Task { await pw.world.close() } }
+        let app = try await pw.world.application()
+        try await app.test(.router) { client in
+            let observer = try await browser(client, "us-observer")
+            let dashboard = try await observer.get(client, pw.base)
+            #expect(dashboard.status == .ok)
+            #expect(dashboard.text.contains(StoreWorld.usNote))
+            #expect(!dashboard.text.contains(StoreWorld.ruNote))
+            #expect(!dashboard.text.contains("Raise an irritant"))
+            #expect(!dashboard.text.contains("Write a private note"))
+            let detail = try await observer.get(client, pw.base + "/irritants/IRR-1")
+            #expect(detail.status == .ok)
+            #expect(!detail.text.contains("What you can do"))
+            #expect(try await observer.get(client, pw.base + "/irritants/new").status == .forbidden)
+            #expect(try await observer.get(client, pw.base + "/notes/new").status == .forbidden)
+
+            let before = try await pw.record()
+            let raise = try await observer.post(
+                client,
+                pw.base + "/irritants/new",
+                [("title", "Visas"), ("description", "Delays")]
+            )
+            #expect(raise.status == .forbidden)
+            let note = try await observer.post(client, pw.base + "/notes/new", [("body", "A note")])
+            #expect(note.status == .forbidden)
+            let park = try await observer.post(client, pw.base + "/irritants/IRR-1/park")
+            #expect(park.status == .forbidden)
+            #expect(try await pw.record() == before)
         }
     }
 }

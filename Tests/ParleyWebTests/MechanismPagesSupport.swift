@@ -1,6 +1,6 @@
 // The store world of StoreWorld.swift, grown to what the mechanism pages show: a facilitator
 // (Saudi Arabia) with an account, a track, the Riyadh meeting in a third country hosted by the
-// facilitator, and each side's readout of it. Helpers sign in the four kinds of viewer.
+// facilitator, each side's readout of it, and a US observer (reads only). Helpers sign in the four kinds of viewer.
 
 import Foundation
 import HTTPTypes
@@ -35,7 +35,13 @@ struct PagesWorld {
             try created(
                 try await store.execute(
                     .addParty(
-                        .init(mechanism: world.mechanism, name: "Saudi Arabia", country: "SAU", languages: ["ar"], kind: .facilitator)
+                        .init(
+                            mechanism: world.mechanism,
+                            name: "Saudi Arabia",
+                            country: "SAU",
+                            languages: ["ar"],
+                            kind: .facilitator
+                        )
                     ),
                     by: op
                 )
@@ -44,14 +50,30 @@ struct PagesWorld {
         let account = AccountID(
             try created(
                 try await store.execute(
-                    .createAccount(.init(mechanism: world.mechanism, party: sa, username: "sa-facilitator", role: .negotiator)),
+                    .createAccount(
+                        .init(mechanism: world.mechanism, party: sa, username: "sa-facilitator", role: .negotiator)
+                    ),
                     by: op
                 )
             )
         )
         let hash = try await PasswordHasher(secret: StoreWorld.secret, cost: 4).hash(StoreWorld.password)
         try await store.setCredential(hash, for: account)
-        _ = try await store.execute(.addTrack(.init(mechanism: world.mechanism, title: "Operation of diplomatic missions")), by: op)
+        let observer = AccountID(
+            try created(
+                try await store.execute(
+                    .createAccount(
+                        .init(mechanism: world.mechanism, party: world.us, username: "us-observer", role: .observer)
+                    ),
+                    by: op
+                )
+            )
+        )
+        try await store.setCredential(hash, for: observer)
+        _ = try await store.execute(
+            .addTrack(.init(mechanism: world.mechanism, title: "Operation of diplomatic missions")),
+            by: op
+        )
         let saActor = Actor(account: account, party: sa, role: .negotiator)
         _ = try await store.execute(
             .scheduleMeeting(
@@ -72,7 +94,10 @@ struct PagesWorld {
         let mtg = Reference(kind: .meeting, number: 1)
         for (username, body) in [("us-negotiator", usReadout), ("ru-negotiator", ruReadout)] {
             let actor = try #require(try await store.account(username: username)).actor
-            _ = try await store.execute(.publishReadout(.init(mechanism: world.mechanism, event: mtg, body: body)), by: actor)
+            _ = try await store.execute(
+                .publishReadout(.init(mechanism: world.mechanism, event: mtg, body: body)),
+                by: actor
+            )
         }
         return PagesWorld(world: world, facilitator: sa)
     }

@@ -139,7 +139,8 @@ struct IrritantsController: Sendable {
 
     private func page(_ irritant: Irritant, _ access: MechanismAccess) async throws -> IrritantPage {
         let names = access.names
-        let steps = try await access.store.items(.step, in: access.id, scope: access.scope, limit: Store.maxPageSize).rows
+        let steps = try await access.store.items(.step, in: access.id, scope: access.scope, limit: Store.maxPageSize)
+            .rows
             .compactMap { row -> Step? in if case .item(.step(let s)) = row.value { s } else { nil } }
             .filter { $0.irritant == irritant.id }
             .map {

@@ -42,7 +42,13 @@ extension DashboardPage {
         let next = zip(meetingViews, isNext).filter { $0.1 }.map(\.0)
         let past = zip(meetingViews, isNext).filter { !$0.1 }.map(\.0).reversed()
 
-        let commitments = try await store.items(.commitment, status: CommitmentStatus.open.rawValue, in: m, scope: scope, limit: Store.maxPageSize).rows
+        let commitments = try await store.items(
+            .commitment,
+            status: CommitmentStatus.open.rawValue,
+            in: m,
+            scope: scope,
+            limit: Store.maxPageSize
+        ).rows
             .compactMap { row -> Commitment? in if case .item(.commitment(let v)) = row.value { v } else { nil } }
             .map { c in
                 CommitmentView(
@@ -67,7 +73,11 @@ extension DashboardPage {
             guard !readouts.isEmpty else { continue }
             let columns = structure.mechanism.sides.map { side in
                 let own = readouts.filter { $0.party == side }.map {
-                    ReadoutView(reference: $0.reference.description, body: $0.body, published: PageFormat.utc($0.publishedAt))
+                    ReadoutView(
+                        reference: $0.reference.description,
+                        body: $0.body,
+                        published: PageFormat.utc($0.publishedAt)
+                    )
                 }
                 return ReadoutColumn(party: names.name(side), readouts: own, hasReadouts: !own.isEmpty)
             }

@@ -61,26 +61,82 @@ struct IrritantPage: Sendable {
         var forms: [ActionForm] = []
         let open: [IrritantStatus] = [.raised, .acknowledged, .inDiscussion]
         if irritant.status == .raised, irritant.raisedBy != party {
-            forms.append(.init(action: "acknowledge", button: "Acknowledge this irritant", hint: "Your side recognises the issue as raised.", takesReason: false, secondary: false))
+            forms.append(
+                .init(
+                    action: "acknowledge",
+                    button: "Acknowledge this irritant",
+                    hint: "Your side recognises the issue as raised.",
+                    takesReason: false,
+                    secondary: false
+                )
+            )
         }
         if irritant.status == .acknowledged {
-            forms.append(.init(action: "start-discussion", button: "Start discussion", hint: "The sides begin working on it.", takesReason: false, secondary: false))
+            forms.append(
+                .init(
+                    action: "start-discussion",
+                    button: "Start discussion",
+                    hint: "The sides begin working on it.",
+                    takesReason: false,
+                    secondary: false
+                )
+            )
         }
         if irritant.status == .inDiscussion, access.canConfirmForSide {
             if irritant.confirmations.contains(party) {
-                forms.append(.init(action: "withdraw-confirmation", button: "Withdraw your side's confirmation", hint: "Your side no longer confirms the resolution.", takesReason: false, secondary: true))
+                forms.append(
+                    .init(
+                        action: "withdraw-confirmation",
+                        button: "Withdraw your side's confirmation",
+                        hint: "Your side no longer confirms the resolution.",
+                        takesReason: false,
+                        secondary: true
+                    )
+                )
             } else {
-                forms.append(.init(action: "confirm-resolution", button: "Confirm resolution for your side", hint: "It is resolved once every side has confirmed.", takesReason: false, secondary: false))
+                forms.append(
+                    .init(
+                        action: "confirm-resolution",
+                        button: "Confirm resolution for your side",
+                        hint: "It is resolved once every side has confirmed.",
+                        takesReason: false,
+                        secondary: false
+                    )
+                )
             }
         }
         if open.contains(irritant.status) {
-            forms.append(.init(action: "park", button: "Park this irritant", hint: "Set it aside for now; it can be reopened.", takesReason: true, secondary: true))
+            forms.append(
+                .init(
+                    action: "park",
+                    button: "Park this irritant",
+                    hint: "Set it aside for now; it can be reopened.",
+                    takesReason: true,
+                    secondary: true
+                )
+            )
         }
         if irritant.status == .parked || irritant.status == .resolved {
-            forms.append(.init(action: "reopen", button: "Reopen this irritant", hint: "Bring it back into the process.", takesReason: true, secondary: false))
+            forms.append(
+                .init(
+                    action: "reopen",
+                    button: "Reopen this irritant",
+                    hint: "Bring it back into the process.",
+                    takesReason: true,
+                    secondary: false
+                )
+            )
         }
         if irritant.raisedBy == party, irritant.status != .withdrawn, irritant.status != .resolved {
-            forms.append(.init(action: "withdraw", button: "Withdraw this irritant", hint: "Only your side, which raised it, can withdraw it. This cannot be undone.", takesReason: true, secondary: true))
+            forms.append(
+                .init(
+                    action: "withdraw",
+                    button: "Withdraw this irritant",
+                    hint: "Only your side, which raised it, can withdraw it. This cannot be undone.",
+                    takesReason: true,
+                    secondary: true
+                )
+            )
         }
         return forms
     }

@@ -149,4 +149,38 @@ import Testing
             #expect(try await irritantCount(pw) == count + 1)
         }
     }
+
+    @Test func resolvedOnlyWhenEveryLeadConfirms() async throws {
+        let pw = try await PagesWorld.make()
+        defer { Task { await pw.world.close() } }
+        let app = try await pw.world.application()
+        try await app.test(.router) { client in
+            let ru = try await browser(client, "ru-negotiator")
+            let usLead = try await browser(client, "us-lead")
+            let ruLead = try await browser(client, "ru-lead")
+            let base = pw.base + "/irritants/IRR-1"
+            #expect(try await ru.post(client, base + "/acknowledge").status == .seeOther)
+            #expect(try await ru.post(client, base + "/start-discussion").status == .seeOther)
+
+            // A negotiator is not offered, nor allowed, to confirm for the side.
+            #expect(!(try await ru.get(client, base).text.contains("Confirm resolution")))
+            #expect(try await ru.post(client, base + "/confirm-resolution").status == .forbidden)
+
+            #expect(try await usLead.get(client, base).text.contains("Confirm resolution for your side"))
+            #expect(try await usLead.post(client, base + "/confirm-resolution").status == .seeOther)
+            let half = try await usLead.get(client, base).text
+            #expect(half.contains("In discussion"))
+            #expect(
+                half.contains("Withdraw your side&#39;s confirmation")
+                    || half.contains("Withdraw your side's confirmation")
+            )
+            #expect(half.components(separatedBy: ">Confirmed<").count - 1 == 1)
+
+            #expect(try await ruLead.post(client, base + "/confirm-resolution").status == .seeOther)
+            let resolved = try await ruLead.get(client, base).text
+            #expect(resolved.contains(">Resolved<"))
+            #expect(resolved.components(separatedBy: ">Confirmed<").count - 1 == 2)
+            #expect(resolved.contains("Reopen this irritant"))
+        }
+    }
 }

@@ -1,6 +1,7 @@
 // The store world of StoreWorld.swift, grown to what the mechanism pages show: a facilitator
 // (Saudi Arabia) with an account, a track, the Riyadh meeting in a third country hosted by the
-// facilitator, each side's readout of it, and a US observer (reads only). Helpers sign in the four kinds of viewer.
+// facilitator, each side's readout of it, a US observer (reads only) and
+// each side's lead. Helpers sign in the four kinds of viewer.
 
 import Foundation
 import HTTPTypes
@@ -70,6 +71,19 @@ struct PagesWorld {
             )
         )
         try await store.setCredential(hash, for: observer)
+        for (party, username) in [(world.us, "us-lead"), (world.ru, "ru-lead")] {
+            let lead = AccountID(
+                try created(
+                    try await store.execute(
+                        .createAccount(
+                            .init(mechanism: world.mechanism, party: party, username: username, role: .lead)
+                        ),
+                        by: op
+                    )
+                )
+            )
+            try await store.setCredential(hash, for: lead)
+        }
         _ = try await store.execute(
             .addTrack(.init(mechanism: world.mechanism, title: "Operation of diplomatic missions")),
             by: op

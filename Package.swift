@@ -79,8 +79,9 @@ let package = Package(
         .executableTarget(
             name: "parley-bench",
             dependencies: [
-                "ParleyRecord",
+                "ParleyRecord", "ParleyCore", "ParleyStore",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/ParleyBench",
             swiftSettings: swiftSettings
@@ -120,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ParleyCLITests",
-            dependencies: ["parley", "ParleyRecord"],
+            dependencies: ["parley", "parley-bench", "ParleyRecord"],
             swiftSettings: swiftSettings
         ),
     ],

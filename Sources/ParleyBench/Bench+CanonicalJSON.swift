@@ -43,10 +43,6 @@ private func measureThroughput(_ body: (Int) -> Int) -> Double {
     return rates[rates.count / 2]
 }
 
-private func seconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-}
-
 private func sampleEntry(_ i: Int) -> JSONValue {
     let kinds = ["irritant.raised", "meeting.held", "note.added", "commitment.recorded", "text.proposed"]
     let roles = ["negotiator", "lead", "observer", "secretariat"]

@@ -89,10 +89,6 @@ func benchMerkle() -> [(label: String, value: String)] {
     return results
 }
 
-private func seconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-}
-
 private func rate(_ count: Int, _ d: Duration, unit: String) -> String {
     "\(Int((Double(count) / seconds(d)).rounded())) \(unit)"
 }

@@ -1,19 +1,53 @@
 // `parley-bench`: the figures the issues ask for, printed for this machine. Run by
 // scripts/bench in a release build; never part of the test suite.
 //
-// Usage: parley-bench [record] — with no argument every group runs.
+// Usage: parley-bench [record|store] — with no argument every group runs.
+//        parley-bench load DATABASE [WRITERS] — append until killed (the crash test's writer).
 
 import Foundation
+import ParleyStore
 
-let groups: [(name: String, run: () -> [(label: String, value: String)])] = [
-    ("record: Merkle tree (RFC 9162)", benchMerkle),
-    ("record: canonical JSON (RFC 8785)", benchCanonicalJSON),
+typealias Rows = [(label: String, value: String)]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "load" {
+    guard arguments.count >= 2 else {
+        FileHandle.standardError.write(Data("usage: parley-bench load DATABASE [WRITERS]\n".utf8))
+        exit(2)
+    }
+    try await appendUntilKilled(database: arguments[1], writers: arguments.count > 2 ? Int(arguments[2]) ?? 8 : 8)
+    exit(0)
+}
+
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: scratch) }
+
+var groups: [(name: String, run: () async throws -> Rows)] = [
+    ("record: Merkle tree (RFC 9162)", { benchMerkle() }),
+    ("record: canonical JSON (RFC 8785)", { benchCanonicalJSON() }),
+    (
+        "store: SQLite (WAL, synchronous=FULL) in \(scratch.path)",
+        {
+            try await benchStore(
+                .sqlite(path: scratch.appendingPathComponent("bench.sqlite").path),
+                growTo: growthEntries
+            )
+        }
+    ),
 ]
+if let url = ProcessInfo.processInfo.environment["PARLEY_BENCH_POSTGRES_URL"], !url.isEmpty {
+    groups.append(
+        ("store: PostgreSQL (fsync on)", { try await benchStore(.postgres(url: url), growTo: growthEntries) })
+    )
+} else {
+    print("(store on PostgreSQL left out: PARLEY_BENCH_POSTGRES_URL is not set; scripts/bench sets it)")
+}
 
-let wanted = Set(CommandLine.arguments.dropFirst())
+let wanted = Set(arguments)
 for group in groups where wanted.isEmpty || wanted.contains(where: { group.name.hasPrefix($0) }) {
     print("\n\(group.name)")
-    for row in group.run() {
+    for row in try await group.run() {
         print("  \(row.label.padding(toLength: 62, withPad: " ", startingAt: 0)) \(row.value)")
     }
 }

@@ -9,15 +9,18 @@ struct CLIRunner {
     }
 
     /// The `parley` executable beside the test bundle in the build products folder.
-    static var executable: URL {
+    static var executable: URL { product("parley") }
+
+    /// A built executable of this package, found beside the test bundle.
+    static func product(_ name: String) -> URL {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         // On Linux the test runner is `.build/<config>/parleyPackageTests.xctest`; on macOS a bundle.
-        while !FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent("parley").path),
+        while !FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent(name).path),
             dir.path != "/"
         {
             dir.deleteLastPathComponent()
         }
-        return dir.appendingPathComponent("parley")
+        return dir.appendingPathComponent(name)
     }
 
     static func run(_ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:]) throws -> Result {

@@ -1,7 +1,8 @@
 # A throwaway PostgreSQL for the store suite, on loopback only. Source this file, then call
 # `postgres_start`: it installs Debian's postgresql if no initdb is found, makes a cluster in a
 # temporary directory, starts it on a free port with its socket in that directory, exports
-# PARLEY_TEST_POSTGRES_URL, and stops and removes everything in an EXIT trap.
+# PARLEY_TEST_POSTGRES_URL, and stops and removes everything in an EXIT trap. Tests run it with
+# fsync off (speed); `postgres_start durable` keeps fsync on, for benchmarks of durable commits.
 
 postgres_bin() {
     local initdb
@@ -32,6 +33,8 @@ postgres_stop() {
 }
 
 postgres_start() {
+    local fsync="-c fsync=off"
+    if [ "${1:-}" = durable ]; then fsync=""; fi
     PARLEY_PG_BIN=$(postgres_bin) || return 1
     PARLEY_PG_DIR=$(mktemp -d)
     trap postgres_stop EXIT
@@ -41,7 +44,7 @@ postgres_start() {
     postgres_as "'$PARLEY_PG_BIN/initdb' -D '$PARLEY_PG_DIR/data' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
     # Each store test opens a few sessions on its own database, and tests run in parallel.
     postgres_as "'$PARLEY_PG_BIN/pg_ctl' -D '$PARLEY_PG_DIR/data' -l '$PARLEY_PG_DIR/server.log' -w start \
-        -o '-c listen_addresses=127.0.0.1 -p $port -k $PARLEY_PG_DIR -c max_connections=400 -c fsync=off'" >/dev/null
+        -o '-c listen_addresses=127.0.0.1 -p $port -k $PARLEY_PG_DIR -c max_connections=400 $fsync'" >/dev/null
     export PARLEY_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/postgres?tlsmode=disable"
-    echo "PostgreSQL $("$PARLEY_PG_BIN/postgres" --version | awk '{print $3}') for the store suite at $PARLEY_TEST_POSTGRES_URL"
+    echo "PostgreSQL $("$PARLEY_PG_BIN/postgres" --version | awk '{print $3}') at $PARLEY_TEST_POSTGRES_URL${fsync:+ ($fsync)}"
 }

@@ -1,0 +1,167 @@
+// Store figures (issue 4): entries decided, appended to one shared log and projected per second,
+// one writer (one durable commit per entry) and eight concurrent writers (group commit), beside
+// the raw durable-commit rate of the same database; `verify` speed beside SHA-256 over the same
+// bytes; and peak memory as the log grows. Run on SQLite, and on PostgreSQL when
+// PARLEY_BENCH_POSTGRES_URL names a server (scripts/bench starts a durable one).
+import Crypto
+import Foundation
+import Logging
+import ParleyCore
+import ParleyRecord
+import ParleyStore
+
+/// How many entries the growth run appends (PARLEY_BENCH_ENTRIES, default one million).
+let growthEntries = ProcessInfo.processInfo.environment["PARLEY_BENCH_ENTRIES"].flatMap { Int($0) } ?? 1_000_000
+
+func benchStore(_ location: DatabaseLocation, growTo: Int) async throws -> [(label: String, value: String)] {
+    var logger = Logger(label: "parley.bench")
+    logger.logLevel = .critical
+    let store = try await Store.open(location, signer: try NoteSigner.generate(name: "bench.parley"), logger: logger)
+    var results: [(label: String, value: String)] = []
+
+    let raw = try await store.rawCommitRate(rows: 3_000)
+    results.append(("raw durable commits (one 0.5 KB row each)", "\(Int(raw)) commits/s"))
+
+    let world = try await BenchWorld.make(store, writers: 8)
+    let single = try await world.append(3_000, writers: 1)
+    results.append(
+        (
+            "append + project, 1 writer (commit per entry)",
+            "\(Int(single)) entries/s (\(percent(single, of: raw)) of raw)"
+        )
+    )
+    let eight = try await world.append(40_000, writers: 8)
+    results.append(("append + project, 8 writers (group commit)", "\(Int(eight)) entries/s"))
+
+    // Growth: peak memory at each quarter of the way to `growTo` entries in the one shared log.
+    var appended = 43_000
+    let quarter = max(1, (growTo - appended) / 4)
+    var peaks: [String] = []
+    while appended < growTo {
+        let n = min(quarter, growTo - appended)
+        _ = try await world.append(n, writers: 8)
+        appended += n
+        peaks.append("\(appended / 1000)k: \(peakMemoryMB()) MB")
+    }
+    results.append(("peak memory (RSS) as the shared log grows", peaks.joined(separator: ", ")))
+
+    let verifyStarted = ContinuousClock.now
+    let report = try await store.verify()
+    let verifying = ContinuousClock.now - verifyStarted
+    let shaRate = try await sha256Rate(store, log: world.sharedLog)
+    let verifyBytesRate = Double(report.bytes) / seconds(verifying)
+    results.append(
+        (
+            "verify (\(report.entries) entries, \(report.bytes / 1_000_000) MB)",
+            "\(Int(Double(report.entries) / seconds(verifying))) entries/s, \(Int(verifyBytesRate / 1e6)) MB/s"
+                + " = \(percent(verifyBytesRate, of: shaRate)) of SHA-256 over the same bytes (\(Int(shaRate / 1e6)) MB/s)"
+                + (report.isClean ? "" : " — PROBLEMS: \(report.problems.prefix(3))")
+        )
+    )
+    results.append(("peak memory (RSS) after verify", "\(peakMemoryMB()) MB"))
+    await store.close()
+    return results
+}
+
+/// A mechanism with two sides and a negotiator account per writer.
+struct BenchWorld {
+    let store: Store
+    let mechanism: MechanismID
+    let writers: [Actor]
+    var sharedLog: String { LogID.shared(mechanism).description }
+
+    static func make(_ store: Store, writers count: Int) async throws -> BenchWorld {
+        let admin = Actor.operator(AccountID("bench-operator"))
+        let created = try await store.execute(.createMechanism(.init(title: "Bench consultations")), by: admin)
+        guard case .mechanismCreated(let m) = created.entries[0].data else { throw BenchError("no mechanism") }
+        var sides: [PartyID] = []
+        for name in ["Northland", "Southland"] {
+            let added = try await store.execute(
+                .addParty(.init(mechanism: m.id, name: name, languages: ["en"], kind: .side)),
+                by: admin
+            )
+            guard case .partyAdded(let p) = added.entries[0].data else { throw BenchError("no party") }
+            sides.append(p.id)
+        }
+        var writers: [Actor] = []
+        // Usernames are unique across mechanisms; a database may hold several bench runs.
+        let run = m.id.rawValue.prefix(8)
+        for i in 0..<count {
+            let party = sides[i % sides.count]
+            let made = try await store.execute(
+                .createAccount(.init(mechanism: m.id, party: party, username: "writer-\(run)-\(i)", role: .negotiator)),
+                by: admin
+            )
+            guard case .accountCreated(let a) = made.entries[0].data else { throw BenchError("no account") }
+            writers.append(Actor(account: a.id, party: party, role: .negotiator))
+        }
+        return BenchWorld(store: store, mechanism: m.id, writers: writers)
+    }
+
+    /// Raises `count` irritants (one shared-log entry each) from `writers` concurrent tasks; each
+    /// task waits for its append to be durable before the next. Answers entries per second.
+    func append(_ count: Int, writers: Int) async throws -> Double {
+        let started = Date()
+        let (store, mechanism) = (self.store, self.mechanism)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for w in 0..<writers {
+                let actor = self.writers[w]
+                let share = count / writers + (w < count % writers ? 1 : 0)
+                group.addTask {
+                    for i in 0..<share {
+                        _ = try await store.execute(
+                            .raiseIrritant(
+                                .init(
+                                    mechanism: mechanism,
+                                    title: "Irritant \(w)-\(i) raised by the benchmark",
+                                    description: String(
+                                        repeating: "Staffing and visas of diplomatic missions. ",
+                                        count: 6
+                                    )
+                                )
+                            ),
+                            by: actor
+                        )
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        return Double(count) / max(Date().timeIntervalSince(started), 1e-9)
+    }
+}
+
+/// SHA-256 throughput over the log's own entry bytes, read into memory first.
+private func sha256Rate(_ store: Store, log: String) async throws -> Double {
+    let size = try await store.logSize(log) ?? 0
+    var bodies: [[UInt8]] = []
+    var start: Int64 = 0
+    while start < min(size, 200_000) {
+        let read = try await store.entries(log, start: start, end: size).map(\.bytes)
+        bodies += read
+        start += Int64(read.count)
+    }
+    let total = bodies.reduce(0) { $0 + $1.count }
+    let clock = ContinuousClock()
+    var sink: UInt8 = 0
+    let elapsed = clock.measure {
+        for body in bodies { sink ^= SHA256.hash(data: body).withUnsafeBytes { $0[0] } }
+    }
+    return Double(total) / seconds(elapsed) + (sink == 0 ? 0 : 0)
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The process's peak resident memory (Linux: VmHWM of /proc/self/status).
+func peakMemoryMB() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+    else { return -1 }
+    return kilobytes / 1024
+}
+
+func percent(_ value: Double, of base: Double) -> String { "\(Int((value / base * 100).rounded()))%" }

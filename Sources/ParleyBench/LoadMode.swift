@@ -1,0 +1,46 @@
+// The crash test's writer: several concurrent writers append to one shared log until the process
+// is killed, printing a line `ack INDEX` for each append only after `execute` returned, that is
+// after its commit is durable. The test kills the process with SIGKILL and checks that every
+// acknowledged index is in the reopened database.
+import Foundation
+import Logging
+import ParleyCore
+import ParleyRecord
+import ParleyStore
+
+func appendUntilKilled(database path: String, writers: Int) async throws {
+    var logger = Logger(label: "parley.bench.load")
+    logger.logLevel = .critical
+    let store = try await Store.open(
+        .sqlite(path: path),
+        signer: try ServerKey.loadOrCreate(path: ServerKey.defaultPath(for: .sqlite(path: path)), name: "load.parley"),
+        logger: logger
+    )
+    let world = try await BenchWorld.make(store, writers: writers)
+    // FileHandle writes are unbuffered: a line is out of the process as soon as it is written.
+    FileHandle.standardOutput.write(Data("log \(world.sharedLog)\n".utf8))
+    let output = NSLock()
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for actor in world.writers {
+            group.addTask {
+                var i = 0
+                while true {
+                    i += 1
+                    let result = try await store.execute(
+                        .raiseIrritant(
+                            .init(
+                                mechanism: world.mechanism,
+                                title: "Irritant \(i)",
+                                description: "Appended until killed."
+                            )
+                        ),
+                        by: actor
+                    )
+                    let lines = result.entries.map { "ack \($0.index)\n" }.joined()
+                    output.withLock { FileHandle.standardOutput.write(Data(lines.utf8)) }
+                }
+            }
+        }
+        try await group.waitForAll()
+    }
+}

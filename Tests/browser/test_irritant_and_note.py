@@ -4,6 +4,8 @@ is offered no action its role may not take. Screenshots of the dashboard and the
 are saved for a person to look at."""
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import PASSWORD
 
@@ -11,22 +13,29 @@ IRRITANT_TITLE = "Browser test: delays to diplomatic visas"
 NOTE_TEXT = "Sample text: our fallback position on visa numbers (browser test)"
 
 
+def submit(browser, button):
+    """Clicks a form's button and waits until the next page has replaced this one."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(page))
+
+
 def sign_in(browser, server, username):
     browser.get(server + "/sign-in")
     browser.find_element(By.ID, "username").send_keys(username)
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert "Signed in as" in browser.page_source, browser.page_source
 
 
 def sign_out(browser):
-    browser.find_element(By.CSS_SELECTOR, "form.header__sign-out button").click()
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "form.header__sign-out button"))
     assert "Signed in as" not in browser.page_source
 
 
 def open_mechanism(browser, server):
     browser.get(server + "/mechanisms")
-    browser.find_element(By.LINK_TEXT, "US–Russia consultations").click()
+    submit(browser, browser.find_element(By.LINK_TEXT, "US–Russia consultations"))
     return browser.current_url
 
 
@@ -43,7 +52,7 @@ def test_us_raises_and_notes_russia_sees_only_the_shared_irritant(server, browse
     browser.get(mechanism + "/irritants/new")
     browser.find_element(By.ID, "title").send_keys(IRRITANT_TITLE)
     browser.find_element(By.ID, "description").send_keys("Visa applications for embassy staff wait for months.")
-    browser.find_element(By.XPATH, "//button[normalize-space()='Raise the irritant']").click()
+    submit(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Raise the irritant']"))
     irritant_url = browser.current_url
     assert "/irritants/IRR-" in irritant_url, irritant_url
     assert IRRITANT_TITLE in main_text(browser)
@@ -51,7 +60,7 @@ def test_us_raises_and_notes_russia_sees_only_the_shared_irritant(server, browse
 
     browser.get(mechanism + "/notes/new")
     browser.find_element(By.ID, "body").send_keys(NOTE_TEXT)
-    browser.find_element(By.XPATH, "//button[normalize-space()='Save the private note']").click()
+    submit(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Save the private note']"))
     note_url = browser.current_url
     assert "/notes/" in note_url and NOTE_TEXT in main_text(browser), note_url
     sign_out(browser)

@@ -4,6 +4,7 @@
 // operator requests all get the very same 404 page.
 
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import ParleyCore
 import ParleyStore

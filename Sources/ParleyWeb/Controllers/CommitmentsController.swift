@@ -27,9 +27,8 @@ struct CommitmentsController: Sendable {
             limit: Store.maxPageSize
         )
         .rows.compactMap { row -> Commitment? in if case .item(.commitment(let v)) = row.value { v } else { nil } }
-        let groups = [
-            (CommitmentStatus.open, "Open"), (.fulfilled, "Fulfilled"), (.lapsed, "Lapsed"),
-        ].map { status, heading in
+        let statuses: [(CommitmentStatus, String)] = [(.open, "Open"), (.fulfilled, "Fulfilled"), (.lapsed, "Lapsed")]
+        let groups = statuses.map { status, heading in
             let rows = all.filter { $0.status == status }
                 .map { CommitmentRow($0, mechanism: access.id, names: access.names) }
             return CommitmentListPage.Group(

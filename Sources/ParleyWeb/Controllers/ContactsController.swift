@@ -72,14 +72,16 @@ struct ContactsController: Sendable {
         }
         let initiator = (form["initiatedBy"] ?? "").trimmingWhitespace()
         if initiator.isEmpty { errors.add("initiatedBy", "Choose the party that initiated the contact") }
-        guard errors.isEmpty, let at else {
+        let kind = ContactKind(rawValue: form["kind"] ?? "")
+        if kind == nil { errors.add("kind", "Choose the kind of contact from the list") }
+        guard errors.isEmpty, let at, let kind else {
             page.show(errors)
             return try env.render("contact-new", page, context: context, status: .unprocessableContent)
         }
         let command = Command.recordContact(
             .init(
                 mechanism: access.id,
-                kind: ContactKind(rawValue: form["kind"] ?? "") ?? .call,
+                kind: kind,
                 participants: form.all("participants").map(MemberID.init),
                 initiatedBy: PartyID(initiator),
                 at: at,

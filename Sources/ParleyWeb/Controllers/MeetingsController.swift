@@ -113,7 +113,9 @@ struct MeetingsController: Sendable {
             }
             agenda.append(reference)
         }
-        guard errors.isEmpty, let start, let duration else {
+        let kind = MeetingKind(rawValue: form["kind"] ?? "")
+        if kind == nil { errors.add("kind", "Choose the kind of meeting from the list") }
+        guard errors.isEmpty, let start, let duration, let kind else {
             page.show(errors)
             return try env.render("meeting-new", page, context: context, status: .unprocessableContent)
         }
@@ -121,7 +123,7 @@ struct MeetingsController: Sendable {
         let command = Command.scheduleMeeting(
             .init(
                 mechanism: access.id,
-                kind: MeetingKind(rawValue: form["kind"] ?? "") ?? .roundOfConsultations,
+                kind: kind,
                 title: page.title,
                 start: start,
                 timeZone: page.timeZone,

@@ -46,6 +46,7 @@ struct RecordContactPage: Sendable {
     var summary: String = ""
     var errors: [SummaryMessage] = []
     var hasErrors: Bool = false
+    var kindError: String?
     var participantsError: String?
     var initiatedByError: String?
     var atError: String?
@@ -55,6 +56,7 @@ struct RecordContactPage: Sendable {
     mutating func show(_ errors: FormErrors) {
         self.errors = errors.messages
         hasErrors = !errors.isEmpty
+        kindError = errors.message(for: "kind")
         participantsError = errors.message(for: "participants")
         initiatedByError = errors.message(for: "initiatedBy")
         atError = errors.message(for: "date")

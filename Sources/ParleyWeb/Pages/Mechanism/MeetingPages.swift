@@ -85,6 +85,7 @@ struct ScheduleMeetingPage: Sendable {
     var agenda: String = ""
     var errors: [SummaryMessage] = []
     var hasErrors: Bool = false
+    var kindError: String?
     var titleError: String?
     var startError: String?
     var timeZoneError: String?
@@ -98,6 +99,7 @@ struct ScheduleMeetingPage: Sendable {
     mutating func show(_ errors: FormErrors) {
         self.errors = errors.messages
         hasErrors = !errors.isEmpty
+        kindError = errors.message(for: "kind")
         titleError = errors.message(for: "title")
         startError = errors.message(for: "startDate")
         timeZoneError = errors.message(for: "timeZone")

@@ -60,8 +60,7 @@ struct RecordController: Sendable {
                     index: entry.index,
                     kind: entry.kind.rawValue,
                     actor: access.names.actor(entry.actor),
-                    at: PageFormat.utc(entry.at),
-                    entryPath: api + "/entries?start=\(entry.index)&end=\(entry.index + 1)"
+                    at: PageFormat.utc(entry.at)
                 )
             }
         let here = access.id.href + (isPrivate ? "/private-record" : "/record")

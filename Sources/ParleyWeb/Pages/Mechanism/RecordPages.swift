@@ -8,8 +8,6 @@ struct RecordPage: Sendable {
         var kind: String
         var actor: String
         var at: String
-        /// The entry's exact bytes from the log API, to check its leaf hash.
-        var entryPath: String
     }
 
     var mechanismTitle: String

@@ -52,6 +52,7 @@ import Testing
             expectAllNotFound(
                 [
                     try await us.get(client, pw.base + "/meetings/NTE-1"),
+                    try await ru.get(client, pw.base + "/meetings/NTE-2"),
                     try await us.get(client, pw.base + "/meetings/mtg-1"),
                     try await us.get(client, "/mechanisms/\(pw.world.otherMechanism.rawValue)/meetings/MTG-1"),
                     try await us.get(client, "/mechanisms/\(pw.world.otherMechanism.rawValue)/meetings"),

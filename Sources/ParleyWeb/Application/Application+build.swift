@@ -69,6 +69,11 @@ public func buildRouter(
     MechanismsController(env: env).addRoutes(to: signedIn)
     IrritantsController(env: env).addRoutes(to: signedIn)
     NotesController(env: env).addRoutes(to: signedIn)
+    MeetingsController(env: env).addRoutes(to: signedIn)
+    ContactsController(env: env).addRoutes(to: signedIn)
+    CommitmentsController(env: env).addRoutes(to: signedIn)
+    ReadoutsController(env: env).addRoutes(to: signedIn)
+    RecordController(env: env).addRoutes(to: signedIn)
 
     let api = APIController(env: env)
     let apiGroup = router.group("/api/v1")

@@ -37,7 +37,7 @@ extension DashboardPage {
         let meetings = try await store.items(.meeting, in: m, scope: scope, limit: Store.maxPageSize).rows
             .compactMap { row -> Meeting? in if case .item(.meeting(let v)) = row.value { v } else { nil } }
             .sorted { $0.start < $1.start }
-        let meetingViews = meetings.map { MeetingView($0, names: names) }
+        let meetingViews = meetings.map { MeetingView($0, mechanism: m, names: names) }
         let isNext = meetings.map { $0.start.adding(seconds: Int64($0.durationMinutes) * 60) >= now }
         let next = zip(meetingViews, isNext).filter { $0.1 }.map(\.0)
         let past = zip(meetingViews, isNext).filter { !$0.1 }.map(\.0).reversed()
@@ -50,15 +50,7 @@ extension DashboardPage {
             limit: Store.maxPageSize
         ).rows
             .compactMap { row -> Commitment? in if case .item(.commitment(let v)) = row.value { v } else { nil } }
-            .map { c in
-                CommitmentView(
-                    reference: c.reference.description,
-                    text: c.text,
-                    owner: { if case .party(let p) = c.owner { names.name(p) } else { "All sides" } }(),
-                    due: c.due?.description,
-                    status: PageFormat.status(c.status)
-                )
-            }
+            .map { CommitmentRow($0, mechanism: m, names: names) }
 
         let contacts = try await store.items(.contact, in: m, scope: scope, limit: Store.maxPageSize).rows
             .compactMap { row -> Contact? in if case .item(.contact(let v)) = row.value { v } else { nil } }
@@ -71,16 +63,7 @@ extension DashboardPage {
         for (reference, label) in labelled {
             let readouts = try await store.readouts(of: reference, in: m, scope: scope)
             guard !readouts.isEmpty else { continue }
-            let columns = structure.mechanism.sides.map { side in
-                let own = readouts.filter { $0.party == side }.map {
-                    ReadoutView(
-                        reference: $0.reference.description,
-                        body: $0.body,
-                        published: PageFormat.utc($0.publishedAt)
-                    )
-                }
-                return ReadoutColumn(party: names.name(side), readouts: own, hasReadouts: !own.isEmpty)
-            }
+            let columns = ReadoutColumn.columns(readouts, sides: structure.mechanism.sides, names: names)
             events.append(EventReadouts(event: reference.description, label: label, columns: columns))
         }
 
@@ -97,6 +80,7 @@ extension DashboardPage {
             mechanismID: m.rawValue,
             title: structure.mechanism.title,
             href: m.href,
+            mechanismHref: m.href,
             sides: sides.joined(separator: ", "),
             facilitators: facilitators.isEmpty ? "None" : facilitators.joined(separator: ", "),
             tracks: tracks,
@@ -110,15 +94,7 @@ extension DashboardPage {
             hasPastMeetings: !past.isEmpty,
             commitments: commitments,
             hasCommitments: !commitments.isEmpty,
-            contacts: contacts.map {
-                ContactView(
-                    reference: $0.reference.description,
-                    kind: PageFormat.contactKind($0.kind),
-                    utc: PageFormat.utc($0.at),
-                    initiatedBy: names.name($0.initiatedBy),
-                    summary: $0.summary
-                )
-            },
+            contacts: contacts.map { ContactRow($0, mechanism: m, names: names) },
             hasContacts: !contacts.isEmpty,
             readouts: events,
             hasReadouts: !events.isEmpty,
@@ -126,6 +102,7 @@ extension DashboardPage {
             hasNotes: !notes.isEmpty,
             ownParty: access.actor.party.map { names.name($0) },
             canRaise: access.canWriteShared,
+            canArrange: access.canArrange,
             canWriteNotes: access.canWritePrivate,
             entries: entries,
             hasEntries: !entries.isEmpty,
@@ -150,9 +127,10 @@ extension DashboardPage.IrritantRow {
 }
 
 extension DashboardPage.MeetingView {
-    init(_ meeting: Meeting, names: PartyNames) {
+    init(_ meeting: Meeting, mechanism: MechanismID, names: PartyNames) {
         self.init(
             reference: meeting.reference.description,
+            href: mechanism.href + "/meetings/" + meeting.reference.description,
             title: meeting.title,
             kind: PageFormat.meetingKind(meeting.kind),
             utc: PageFormat.utc(meeting.start),
@@ -174,5 +152,21 @@ extension DashboardPage.NoteView {
             attachedTo: note.attachedTo?.description,
             written: PageFormat.utc(note.writtenAt)
         )
+    }
+}
+
+extension DashboardPage.ReadoutColumn {
+    /// One column per side, in the mechanism's order, each with that side's readouts.
+    static func columns(_ readouts: [Readout], sides: [PartyID], names: PartyNames) -> [Self] {
+        sides.map { side in
+            let own = readouts.filter { $0.party == side }.map {
+                DashboardPage.ReadoutView(
+                    reference: $0.reference.description,
+                    body: $0.body,
+                    published: PageFormat.utc($0.publishedAt)
+                )
+            }
+            return Self(party: names.name(side), readouts: own, hasReadouts: !own.isEmpty)
+        }
     }
 }

@@ -24,6 +24,7 @@ struct DashboardPage: Sendable {
     }
     struct MeetingView: Sendable {
         var reference: String
+        var href: String
         var title: String
         var kind: String
         var utc: String
@@ -32,20 +33,6 @@ struct DashboardPage: Sendable {
         var thirdCountry: Bool
         var host: String
         var cancelled: Bool
-    }
-    struct CommitmentView: Sendable {
-        var reference: String
-        var text: String
-        var owner: String
-        var due: String?
-        var status: StatusView
-    }
-    struct ContactView: Sendable {
-        var reference: String
-        var kind: String
-        var utc: String
-        var initiatedBy: String
-        var summary: String
     }
     struct ReadoutColumn: Sendable {
         var party: String
@@ -79,6 +66,8 @@ struct DashboardPage: Sendable {
     var mechanismID: String
     var title: String
     var href: String
+    /// The same as `href`, under the name the layout's navigation reads on every mechanism page.
+    var mechanismHref: String
     var sides: String
     var facilitators: String
     var tracks: [TrackView]
@@ -90,9 +79,9 @@ struct DashboardPage: Sendable {
     var pastMeetings: [MeetingView]
     var hasNextMeetings: Bool
     var hasPastMeetings: Bool
-    var commitments: [CommitmentView]
+    var commitments: [CommitmentRow]
     var hasCommitments: Bool
-    var contacts: [ContactView]
+    var contacts: [ContactRow]
     var hasContacts: Bool
     var readouts: [EventReadouts]
     var hasReadouts: Bool
@@ -100,6 +89,7 @@ struct DashboardPage: Sendable {
     var hasNotes: Bool
     var ownParty: String?
     var canRaise: Bool
+    var canArrange: Bool
     var canWriteNotes: Bool
     var entries: [EntryView]
     var hasEntries: Bool

@@ -25,6 +25,20 @@ struct FormErrors: Sendable {
         messages.first { $0.field == field }?.message
     }
 
+    /// The same errors under the form's field names: ParleyCore's indexed fields
+    /// (`participants[2]`) name their list's input, and `names` renames the rest (`text` → `outcome`).
+    func renamed(_ names: [String: String] = [:]) -> FormErrors {
+        var out = FormErrors()
+        for message in messages {
+            let field = message.field.map { field in
+                let base = field.firstIndex(of: "[").map { String(field[..<$0]) } ?? field
+                return names[base] ?? base
+            }
+            out.add(field, message.message)
+        }
+        return out
+    }
+
     /// The problems of a refusal: each field problem of `.invalid`, or the reason of the rest.
     init(_ refusal: Refusal) {
         switch refusal {

@@ -24,10 +24,21 @@ struct MechanismAccess: Sendable {
         Policy.check(.writeShared, by: actor, on: .record(mechanism, sharedLog)) == .allowed
     }
 
+    /// Whether the viewer may read its party's private record.
+    var canReadPrivate: Bool {
+        guard let party = actor.party else { return false }
+        return Policy.canRead(.private(id, party), in: mechanism, by: actor)
+    }
+
     /// Whether the viewer may write its party's private record (notes).
     var canWritePrivate: Bool {
         guard let party = actor.party else { return false }
         return Policy.check(.writePrivate, by: actor, on: .record(mechanism, .private(id, party))) == .allowed
+    }
+
+    /// Whether the viewer may schedule meetings and record contacts (sides and facilitators).
+    var canArrange: Bool {
+        Policy.check(.arrange, by: actor, on: .record(mechanism, sharedLog)) == .allowed
     }
 
     /// Whether the viewer may confirm for its side.

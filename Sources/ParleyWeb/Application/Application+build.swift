@@ -69,6 +69,8 @@ public func buildRouter(
     MechanismsController(env: env).addRoutes(to: signedIn)
     IrritantsController(env: env).addRoutes(to: signedIn)
     NotesController(env: env).addRoutes(to: signedIn)
+    DelegationController(env: env).addRoutes(to: signedIn)
+    OperatorController(env: env).addRoutes(to: signedIn)
 
     let api = APIController(env: env)
     let apiGroup = router.group("/api/v1")

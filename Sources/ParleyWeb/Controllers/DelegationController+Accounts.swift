@@ -59,7 +59,7 @@ extension DelegationController {
     @Sendable func changeRole(_ request: Request, context: ParleyRequestContext) async throws -> Response {
         let access = try await MechanismAccess.resolve(env, context)
         let account = AccountID(context.parameters.get("account") ?? "")
-        let page = try await page(access)
+        let page = try await delegationPage(access)
         guard let role = Role(rawValue: context.form["role"] ?? "") else {
             return try env.reject("delegation", page, Self.chooseAccountRole, context: context)
         }
@@ -82,7 +82,7 @@ extension DelegationController {
         let account = AccountID(context.parameters.get("account") ?? "")
         return try await env.submit(
             "delegation",
-            try await page(access),
+            try await delegationPage(access),
             context: context,
             perform: {
                 try await access.store.execute(

@@ -27,7 +27,7 @@ struct DelegationController: Sendable {
 
     @Sendable func show(_ request: Request, context: ParleyRequestContext) async throws -> Response {
         let access = try await MechanismAccess.resolve(env, context)
-        return try env.render("delegation", try await page(access), context: context)
+        return try env.render("delegation", try await delegationPage(access), context: context)
     }
 
     // MARK: - Members
@@ -135,7 +135,7 @@ struct DelegationController: Sendable {
         "Choose the member's place in the delegation: head of delegation, deputy head, member or expert"
     )
 
-    func page(_ access: MechanismAccess) async throws -> DelegationPage {
+    func delegationPage(_ access: MechanismAccess) async throws -> DelegationPage {
         let party = try access.ownParty()
         // The read scope covers the viewer's own party's private rows only: no other party's
         // account is ever loaded.

@@ -56,7 +56,9 @@ import Testing
                 let ownParty = usViewers.contains(username)
                 #expect(html.text.contains("<bdi dir=\"auto\">us-observer</bdi></td>") == ownParty)
                 #expect(html.text.contains("<bdi dir=\"auto\">ru-negotiator</bdi></td>") == username.hasPrefix("ru-"))
-                #expect(html.text.contains("<bdi dir=\"auto\">sa-facilitator</bdi></td>") == (username == "sa-facilitator"))
+                #expect(
+                    html.text.contains("<bdi dir=\"auto\">sa-facilitator</bdi></td>") == (username == "sa-facilitator")
+                )
                 let manages = username.hasSuffix("-lead")
                 #expect(html.text.contains("Add a member") == manages)
                 #expect(html.text.contains("/deactivate") == manages)
@@ -101,7 +103,11 @@ import Testing
             #expect(try await usLead.post(client, add, fields, csrf: false).status == .forbidden)
             #expect(try await pw.record() == before)
 
-            let empty = try await usLead.post(client, add, [("name", ""), ("title", "Kept <title>"), ("role", "expert")])
+            let empty = try await usLead.post(
+                client,
+                add,
+                [("name", ""), ("title", "Kept <title>"), ("role", "expert")]
+            )
             #expect(empty.status == .unprocessableContent)
             #expect(empty.text.contains("There is a problem"))
             #expect(empty.text.contains(##"href="#name""##))
@@ -163,7 +169,11 @@ import Testing
             let beforeTeams = try await pw.record()
             let teams = page + "/teams/new"
             let track = try #require(try await pw.world.store.structure(of: pw.m, in: nil)?.tracks.first)
-            let noMembers = try await usLead.post(client, teams, [("name", "High-level team"), ("track", track.id.rawValue)])
+            let noMembers = try await usLead.post(
+                client,
+                teams,
+                [("name", "High-level team"), ("track", track.id.rawValue)]
+            )
             #expect(noMembers.status == .unprocessableContent)
             #expect(noMembers.text.contains(##"href="#members""##))
             #expect(noMembers.text.contains(#"value="High-level team""#))
@@ -267,7 +277,8 @@ import Testing
 
 /// The password in an account-created page.
 func oneTimePassword(_ html: String) -> String? {
-    guard let start = html.range(of: "<code>"), let end = html.range(of: "</code>", range: start.upperBound..<html.endIndex)
+    guard let start = html.range(of: "<code>"),
+        let end = html.range(of: "</code>", range: start.upperBound..<html.endIndex)
     else { return nil }
     return String(html[start.upperBound..<end.lowerBound])
 }

@@ -74,7 +74,11 @@ import Testing
             let usLead = try await browser(client, "us-lead")
             let count = try await store.allMechanisms().count
 
-            let noTitle = try await op.post(client, "/operator/mechanisms", [("title", ""), ("contactCadenceDays", "30")])
+            let noTitle = try await op.post(
+                client,
+                "/operator/mechanisms",
+                [("title", ""), ("contactCadenceDays", "30")]
+            )
             #expect(noTitle.status == .unprocessableContent)
             #expect(noTitle.text.contains(##"href="#title""##))
             #expect(noTitle.text.contains(#"value="30""#))
@@ -86,7 +90,9 @@ import Testing
             #expect(badCadence.status == .unprocessableContent)
             #expect(badCadence.text.contains(##"href="#contactCadenceDays""##))
             #expect(badCadence.text.contains("Kept &lt;title&gt;"))
-            #expect(try await op.post(client, "/operator/mechanisms", [("title", "X")], csrf: false).status == .forbidden)
+            #expect(
+                try await op.post(client, "/operator/mechanisms", [("title", "X")], csrf: false).status == .forbidden
+            )
             #expect(try await usLead.post(client, "/operator/mechanisms", [("title", "X")]).status == .notFound)
             #expect(try await store.allMechanisms().count == count)
 

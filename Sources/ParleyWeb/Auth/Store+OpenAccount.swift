@@ -26,6 +26,8 @@ extension Store {
                 return created.id
             }
         }
-        throw StoreError.database("the account \(command.username) was decided but no account.created entry was appended")
+        throw StoreError.database(
+            "the account \(command.username) was decided but no account.created entry was appended"
+        )
     }
 }

@@ -139,9 +139,14 @@ struct DelegationController: Sendable {
         let party = try access.ownParty()
         // The read scope covers the viewer's own party's private rows only: no other party's
         // account is ever loaded.
-        let accounts = try await access.store.items(.account, in: access.id, scope: access.scope, limit: Store.maxPageSize)
-            .rows.compactMap { row -> Account? in if case .account(let a) = row.value { a } else { nil } }
-            .filter { $0.party == party }
+        let accounts = try await access.store.items(
+            .account,
+            in: access.id,
+            scope: access.scope,
+            limit: Store.maxPageSize
+        )
+        .rows.compactMap { row -> Account? in if case .account(let a) = row.value { a } else { nil } }
+        .filter { $0.party == party }
         return DelegationPage(access: access, party: party, accounts: accounts)
     }
 
@@ -174,7 +179,11 @@ struct DelegationController: Sendable {
             FormOption(value: $0.id.rawValue, label: $0.title, selected: $0.id.rawValue == track)
         }
         let own = access.structure.members.filter { $0.party == party }.map {
-            FormOption(value: $0.id.rawValue, label: $0.name + ", " + $0.title, selected: members.contains($0.id.rawValue))
+            FormOption(
+                value: $0.id.rawValue,
+                label: $0.name + ", " + $0.title,
+                selected: members.contains($0.id.rawValue)
+            )
         }
         return TeamFormPage(
             mechanismTitle: access.mechanism.title,

@@ -59,7 +59,9 @@ extension OperatorController {
     }
 
     private func accountPage(_ structure: MechanismStructure, party: String?, role: String?) -> AccountFormPage {
-        let parties = structure.parties.map { FormOption(value: $0.id.rawValue, label: $0.name, selected: $0.id.rawValue == party) }
+        let parties = structure.parties.map {
+            FormOption(value: $0.id.rawValue, label: $0.name, selected: $0.id.rawValue == party)
+        }
         return AccountFormPage(
             mechanismTitle: structure.mechanism.title,
             backHref: structure.mechanism.id.operatorHref,

@@ -62,7 +62,11 @@ struct OperatorController: Sendable {
         let access = try OperatorAccess.resolve(env, context)
         let structure = try await access.structure(context)
         let counts = try await access.store.activeAccountCounts(in: structure.mechanism.id)
-        return try env.render("operator-mechanism", OperatorMechanismPage(structure, accounts: counts), context: context)
+        return try env.render(
+            "operator-mechanism",
+            OperatorMechanismPage(structure, accounts: counts),
+            context: context
+        )
     }
 
     // MARK: - Parties and tracks
@@ -137,7 +141,8 @@ struct OperatorController: Sendable {
                 .init(
                     title: mechanism.title,
                     href: mechanism.id.operatorHref,
-                    parties: structure.parties.isEmpty ? "None yet" : structure.parties.map(\.name).joined(separator: ", "),
+                    parties: structure.parties.isEmpty
+                        ? "None yet" : structure.parties.map(\.name).joined(separator: ", "),
                     tracks: structure.tracks.count,
                     accounts: counts.values.reduce(0, +)
                 )

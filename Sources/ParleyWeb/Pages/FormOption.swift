@@ -18,7 +18,9 @@ struct FormOption: Sendable {
 
     /// The places in a delegation.
     static func delegationRoles(selected: String?) -> [FormOption] {
-        DelegationRole.allCases.map { FormOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selected) }
+        DelegationRole.allCases.map {
+            FormOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selected)
+        }
     }
 }
 

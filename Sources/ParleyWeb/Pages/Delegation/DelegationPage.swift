@@ -82,7 +82,8 @@ struct DelegationPage: FormPage {
         hasErrors = !errors.isEmpty
     }
 
-    private static func delegation(of party: PartyID, _ structure: MechanismStructure, editBase: String?) -> Delegation {
+    private static func delegation(of party: PartyID, _ structure: MechanismStructure, editBase: String?) -> Delegation
+    {
         let members = structure.members.filter { $0.party == party }
         let names = Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let rows = members.map {

@@ -93,11 +93,14 @@ import Testing
             let before = try await pw.record()
 
             #expect(try await usLead.get(client, add).status == .ok)
-            for viewer in [us, observer] {
+            // The policy's own reason, for each role that is not the lead.
+            for (viewer, reason) in [
+                (us, "Only your party&#39;s lead"), (observer, "Observers can read but not change the record"),
+            ] {
                 #expect(try await viewer.get(client, add).status == .forbidden)
                 let refused = try await viewer.post(client, add, fields)
                 #expect(refused.status == .forbidden)
-                #expect(refused.text.contains("Only your party"))
+                #expect(refused.text.contains(reason))
             }
             #expect(try await op.post(client, add, fields).status == .notFound)
             #expect(try await usLead.post(client, add, fields, csrf: false).status == .forbidden)

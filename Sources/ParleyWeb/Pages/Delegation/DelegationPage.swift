@@ -86,12 +86,12 @@ struct DelegationPage: FormPage {
     {
         let members = structure.members.filter { $0.party == party }
         let names = Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let rows = members.map {
+        let rows = members.map { member in
             MemberRow(
-                name: $0.name,
-                title: $0.title,
-                role: $0.role.label,
-                editHref: editBase.map { base in base + $0.id.rawValue.addingPathPercentEncoding() }
+                name: member.name,
+                title: member.title,
+                role: member.role.label,
+                editHref: editBase.map { $0 + member.id.rawValue.addingPathPercentEncoding() }
             )
         }
         let teams = structure.teams.filter { $0.party == party }.map { team in

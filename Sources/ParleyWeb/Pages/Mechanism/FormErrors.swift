@@ -29,7 +29,7 @@ struct FormErrors: Sendable {
     init(_ refusal: Refusal) {
         switch refusal {
         case .invalid(let problems):
-            for problem in problems { add(problem.field.map(Self.formField), problem.message) }
+            for problem in problems { add(Self.formField(problem.field), problem.message) }
         case .forbidden(let reason), .conflict(let reason):
             add(nil, reason)
         case .notVisible:

@@ -74,6 +74,8 @@ public func buildRouter(
     CommitmentsController(env: env).addRoutes(to: signedIn)
     ReadoutsController(env: env).addRoutes(to: signedIn)
     RecordController(env: env).addRoutes(to: signedIn)
+    DelegationController(env: env).addRoutes(to: signedIn)
+    OperatorController(env: env).addRoutes(to: signedIn)
 
     let api = APIController(env: env)
     let apiGroup = router.group("/api/v1")

@@ -15,6 +15,8 @@ struct WebEnvironment: Sendable {
     let tokens: APITokens
     let authenticator: Authenticator
     let signInTokens: SignInFormTokens
+    /// Hashes the passwords of accounts opened on the operator's and the leads' pages.
+    let hasher: PasswordHasher
 
     init(configuration: WebConfiguration, services: WebServices) async throws {
         self.configuration = configuration
@@ -29,6 +31,7 @@ struct WebEnvironment: Sendable {
         )
         self.tokens = APITokens(store: services.tokens, clock: services.clock)
         let hasher = PasswordHasher(secret: configuration.serverSecret, cost: configuration.passwordCost)
+        self.hasher = hasher
         self.authenticator = Authenticator(
             accounts: services.accounts,
             hasher: hasher,

@@ -36,12 +36,18 @@ struct SignInController: Sendable {
         var demoAccounts: [DemoAccount]
     }
 
+    /// Where a signed-in account starts: the operator, who reads no mechanism's content, on the
+    /// operator's page; everyone else on their mechanisms.
+    static func landing(_ account: Account) -> String {
+        AccountView(account).administers ? "/operator" : "/mechanisms"
+    }
+
     @Sendable func home(_ request: Request, context: ParleyRequestContext) -> Response {
-        HTMLResponse.seeOther(context.account == nil ? "/sign-in" : "/mechanisms")
+        HTMLResponse.seeOther(context.account.map(Self.landing) ?? "/sign-in")
     }
 
     @Sendable func showForm(_ request: Request, context: ParleyRequestContext) throws -> Response {
-        if context.account != nil { return HTMLResponse.seeOther("/mechanisms") }
+        if let account = context.account { return HTMLResponse.seeOther(Self.landing(account)) }
         let (nonce, isNew) = signInNonce(request)
         var page = newPage(nonce: nonce)
         page.signedOut = request.uri.queryParameters["signed-out"] != nil
@@ -62,7 +68,7 @@ struct SignInController: Sendable {
     }
 
     @Sendable func signIn(_ request: Request, context: ParleyRequestContext) async throws -> Response {
-        if context.account != nil { return HTMLResponse.seeOther("/mechanisms") }
+        if let account = context.account { return HTMLResponse.seeOther(Self.landing(account)) }
         let username = (context.form["username"] ?? "").trimmingWhitespace()
         let password = context.form["password"] ?? ""
         // The CSRF check passed, so the nonce cookie is present.
@@ -102,7 +108,7 @@ struct SignInController: Sendable {
             // A new session on every sign-in: a token planted before sign-in is never promoted.
             if let old = context.session { try await env.sessions.delete(old) }
             let (token, _) = try await env.sessions.create(for: account.id)
-            var response = HTMLResponse.seeOther("/mechanisms")
+            var response = HTMLResponse.seeOther(Self.landing(account))
             let secure = env.configuration.secureCookies
             response.headers.append(
                 HTTPField(

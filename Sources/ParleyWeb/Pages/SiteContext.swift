@@ -7,10 +7,14 @@ import ParleyCore
 struct AccountView: Sendable {
     var username: String
     var role: String
+    /// The operator's work (ParleyCore's `administer`): the header links to the operator's
+    /// page instead of the mechanisms, whose content the operator does not read.
+    var administers: Bool
 
     init(_ account: Account) {
         self.username = account.username
         self.role = account.role.rawValue
+        self.administers = Policy.check(.administer, by: account.actor, on: .server) == .allowed
     }
 }
 

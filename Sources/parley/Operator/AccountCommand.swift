@@ -64,12 +64,11 @@ struct AccountCommand: AsyncParsableCommand {
                 role: Role(rawValue: role) ?? .observer
             )
             let account = try await store.withStore { store in
-                let result = try await store.executeFromTool(.createAccount(command))
-                guard case .accountCreated(let created)? = result.entries.first?.data else {
-                    throw CLIError("the account was not created (no entry was appended)")
+                do {
+                    return try await store.openAccount(command, by: toolOperator, password: password, hasher: hasher)
+                } catch let refusal as Refusal {
+                    throw CLIError(toolMessage: refusal)
                 }
-                try await store.setCredential(try await hasher.hash(password), for: created.id)
-                return created.id
             }
             print(account.rawValue)
             if !passwordStdin {
@@ -77,15 +76,5 @@ struct AccountCommand: AsyncParsableCommand {
                 print(password)
             }
         }
-    }
-}
-
-/// A random password of 20 characters from an alphabet without look-alikes (about 110 bits).
-enum OneTimePassword {
-    static let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-
-    static func make(length: Int = 20) -> String {
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
     }
 }

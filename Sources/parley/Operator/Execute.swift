@@ -8,10 +8,17 @@ extension Store {
         do {
             return try await execute(command, by: toolOperator)
         } catch let refusal as Refusal {
-            switch refusal {
-            case .notVisible: throw CLIError("no such mechanism, party or item: check the id (`parley mechanism list`)")
-            default: throw CLIError(refusal.description)
-            }
+            throw CLIError(toolMessage: refusal)
+        }
+    }
+}
+
+extension CLIError {
+    /// A refusal as the tool prints it: an unknown id gets a hint where to look it up.
+    init(toolMessage refusal: Refusal) {
+        switch refusal {
+        case .notVisible: self.init("no such mechanism, party or item: check the id (`parley mechanism list`)")
+        default: self.init(refusal.description)
         }
     }
 }

@@ -43,7 +43,7 @@ struct FormErrors: Sendable {
     init(_ refusal: Refusal) {
         switch refusal {
         case .invalid(let problems):
-            for problem in problems { add(problem.field, problem.message) }
+            for problem in problems { add(Self.formField(problem.field), problem.message) }
         case .forbidden(let reason), .conflict(let reason):
             add(nil, reason)
         case .notVisible:
@@ -52,4 +52,11 @@ struct FormErrors: Sendable {
     }
 
     init() {}
+
+    /// The form's name for a field ParleyCore names by position (`members[1]` is `members`):
+    /// a form names a repeated field once, and the summary links to that one field.
+    static func formField(_ field: String) -> String {
+        guard field.hasSuffix("]"), let open = field.firstIndex(of: "[") else { return field }
+        return String(field[..<open])
+    }
 }

@@ -69,6 +69,7 @@ public func buildRouter(
     MechanismsController(env: env).addRoutes(to: signedIn)
     IrritantsController(env: env).addRoutes(to: signedIn)
     NotesController(env: env).addRoutes(to: signedIn)
+    AccountController(env: env).addRoutes(to: signedIn)
 
     let api = APIController(env: env)
     let apiGroup = router.group("/api/v1")
@@ -80,6 +81,13 @@ public func buildRouter(
     )
     api.addRoutes(to: authenticated)
     logAPI.addRoutes(to: authenticated)
+    APIIrritantsController(env: env).addRoutes(to: authenticated)
+    APIMeetingsController(env: env).addRoutes(to: authenticated)
+    APIContactsController(env: env).addRoutes(to: authenticated)
+    APICommitmentsController(env: env).addRoutes(to: authenticated)
+    APIReadoutsController(env: env).addRoutes(to: authenticated)
+    APINotesController(env: env).addRoutes(to: authenticated)
+    try OpenAPIController().addRoutes(to: router)
     return router
 }
 

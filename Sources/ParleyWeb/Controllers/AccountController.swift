@@ -7,6 +7,7 @@
 import HTTPTypes
 import Hummingbird
 import ParleyCore
+import ParleyStore
 
 struct AccountController: Sendable {
     let env: WebEnvironment

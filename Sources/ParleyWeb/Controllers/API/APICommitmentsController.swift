@@ -3,6 +3,7 @@
 
 import Hummingbird
 import ParleyCore
+import ParleyStore
 
 struct APICommitmentsController: Sendable {
     let env: WebEnvironment

@@ -2,6 +2,7 @@
 
 import Hummingbird
 import ParleyCore
+import ParleyStore
 
 struct APIContactsController: Sendable {
     let env: WebEnvironment

@@ -19,7 +19,7 @@ struct APIIrritantsController: Sendable {
         group.post("/mechanisms/:id/irritants", use: raise)
         group.get("/mechanisms/:id/irritants/:ref", use: show)
         for action in Self.actions {
-            group.post("/mechanisms/:id/irritants/:ref/\(action)") { request, context in
+            group.post(RouterPath("/mechanisms/:id/irritants/:ref/\(action)")) { request, context in
                 try await act(action, request, context)
             }
         }

@@ -4,6 +4,7 @@
 
 import Hummingbird
 import ParleyCore
+import ParleyStore
 
 struct APIMeetingsController: Sendable {
     let env: WebEnvironment

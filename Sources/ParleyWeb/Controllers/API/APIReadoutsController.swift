@@ -3,6 +3,7 @@
 
 import Hummingbird
 import ParleyCore
+import ParleyStore
 
 struct APIReadoutsController: Sendable {
     let env: WebEnvironment

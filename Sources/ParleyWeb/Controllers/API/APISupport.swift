@@ -83,7 +83,7 @@ struct APIRequest: Sendable {
 
     /// One page of the `kind` rows the caller may read.
     func page(_ kind: RowKind) async throws -> (items: [Item], next: Int64?) {
-        let paging = try APIPaging(request.uri.queryParameters)
+        let paging = try APIPaging(request)
         let page = try await access.store.items(
             kind,
             in: access.id,
@@ -103,25 +103,19 @@ struct APIPaging: Sendable {
     var limit: Int = Self.defaultLimit
     var after: Int64?
 
-    init(_ query: some Collection<(key: Substring, value: Substring)>) throws {
-        for (key, value) in query {
-            switch key {
-            case "limit":
-                guard let n = Int(value), (1...Store.maxPageSize).contains(n) else {
-                    throw WebError(
-                        .badRequest,
-                        "`limit` must be a whole number from 1 to \(Store.maxPageSize).",
-                        field: "limit"
-                    )
-                }
-                limit = n
-            case "after":
-                guard let n = Int64(value), n >= 0 else {
-                    throw WebError(.badRequest, "`after` must be the `next` value of the previous page.", field: "after")
-                }
-                after = n
-            default: continue
+    init(_ request: Request) throws {
+        let query = request.uri.queryParameters
+        if let value = query["limit"] {
+            guard let n = Int(value), (1...Store.maxPageSize).contains(n) else {
+                throw WebError(.badRequest, "`limit` must be a whole number from 1 to \(Store.maxPageSize).", field: "limit")
             }
+            limit = n
+        }
+        if let value = query["after"] {
+            guard let n = Int64(value), n >= 0 else {
+                throw WebError(.badRequest, "`after` must be the `next` value of the previous page.", field: "after")
+            }
+            after = n
         }
     }
 }

@@ -28,9 +28,15 @@ import Testing
                 ("/irritants", ["description": "d"], .unprocessableContent, "title"),
                 ("/irritants", ["title": long, "description": "d"], .unprocessableContent, "title"),
                 ("/irritants", ["title": "   ", "description": "d"], .unprocessableContent, "title"),
-                ("/irritants", ["title": "t", "description": "d", "track": "no-such-track"], .unprocessableContent, "track"),
+                (
+                    "/irritants", ["title": "t", "description": "d", "track": "no-such-track"], .unprocessableContent,
+                    "track"
+                ),
                 ("/irritants/IRR-1/steps", ["owner": "nobody", "description": "d"], .unprocessableContent, "owner"),
-                ("/irritants/IRR-1/steps", ["owner": us0, "description": "d", "due": "soon"], .unprocessableContent, "due"),
+                (
+                    "/irritants/IRR-1/steps", ["owner": us0, "description": "d", "due": "soon"], .unprocessableContent,
+                    "due"
+                ),
                 ("/irritants/IRR-1/park", ["reason": 7], .unprocessableContent, "reason"),
                 ("/meetings", ["kind": "picnic"], .unprocessableContent, "kind"),
                 (
@@ -50,7 +56,10 @@ import Testing
                 ("/meetings/MTG-1/joint-summary", [:], .unprocessableContent, "summary"),
                 (
                     "/contacts",
-                    ["kind": "call", "initiatedBy": us0, "at": "2025-02-12T15:00:00Z", "summary": "s", "durationMinutes": "long"],
+                    [
+                        "kind": "call", "initiatedBy": us0, "at": "2025-02-12T15:00:00Z", "summary": "s",
+                        "durationMinutes": "long",
+                    ],
                     .unprocessableContent, "durationMinutes"
                 ),
                 ("/commitments", ["text": "t", "owner": ["kind": "everyone"]], .unprocessableContent, "owner.kind"),

@@ -6,6 +6,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import ParleyCore
+import ParleyStore
 import Testing
 
 @testable import ParleyWeb
@@ -21,7 +22,9 @@ struct APIUser {
             method: .post,
             headers: [.contentType: "application/json"],
             body: ByteBuffer(
-                bytes: try JSONSerialization.data(withJSONObject: ["username": username, "password": StoreWorld.password])
+                bytes: try JSONSerialization.data(withJSONObject: [
+                    "username": username, "password": StoreWorld.password,
+                ])
             )
         )
         #expect(response.status == .created)

@@ -136,7 +136,12 @@ import Testing
             let usMinutes = try await us.call(client, .get, pw.api + "/meetings/MTG-2/minutes")
             #expect(usMinutes.status == .notFound)
             #expect(!usMinutes.text.contains("RU minutes"))
-            let cancelled = try await sa.call(client, .post, pw.api + "/meetings/MTG-2/cancel", ["reason": "Moved"])
+            // Only a meeting that has not started yet can be cancelled.
+            var future = meeting
+            future["start"] = "2099-01-10T08:00:00Z"
+            _ = try await Self.create(client, sa, pw.api + "/meetings", future)
+            #expect(try await sa.call(client, .post, pw.api + "/meetings/MTG-2/cancel").status == .conflict)
+            let cancelled = try await sa.call(client, .post, pw.api + "/meetings/MTG-3/cancel", ["reason": "Moved"])
             #expect(cancelled.status == .ok)
             #expect((cancelled.object["meeting"] as? [String: Any])?["status"] as? String == "cancelled")
 
@@ -158,17 +163,33 @@ import Testing
                 client,
                 us,
                 pw.api + "/commitments",
-                ["text": "Restore embassy staffing", "owner": ["kind": "allSides"], "source": "MTG-1"],
+                [
+                    "text": "Restore embassy staffing", "owner": ["kind": "allSides"], "source": "MTG-1",
+                    "due": "2025-03-01",
+                ],
                 reader: ru
             )
             #expect(commitment.headers[.location] == pw.api + "/commitments/CMT-1")
             #expect(
                 try await sa.call(client, .post, pw.api + "/commitments/CMT-1/confirm-fulfilment").status == .forbidden
             )
-            #expect(try await ruLead.call(client, .post, pw.api + "/commitments/CMT-1/confirm-fulfilment").status == .ok)
-            #expect(try await observer.call(client, .post, pw.api + "/commitments/CMT-1/mark-lapsed").status == .forbidden)
-            let lapsed = try await us.call(client, .post, pw.api + "/commitments/CMT-1/mark-lapsed", ["reason": "Late"])
+            #expect(
+                try await ruLead.call(client, .post, pw.api + "/commitments/CMT-1/confirm-fulfilment").status == .ok
+            )
+            #expect(
+                try await observer.call(client, .post, pw.api + "/commitments/CMT-1/mark-lapsed").status == .forbidden
+            )
+            // Confirming and marking lapsed are a lead's, for its side.
+            #expect(try await us.call(client, .post, pw.api + "/commitments/CMT-1/mark-lapsed").status == .forbidden)
+            let usLead = try await APIUser.signIn(client, "us-lead")
+            let lapsed = try await usLead.call(
+                client,
+                .post,
+                pw.api + "/commitments/CMT-1/mark-lapsed",
+                ["reason": "Late"]
+            )
             #expect(lapsed.status == .ok)
+            #expect((lapsed.object["commitment"] as? [String: Any])?["status"] as? String == "lapsed")
 
             let readout = try await Self.create(
                 client,

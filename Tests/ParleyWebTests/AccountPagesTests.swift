@@ -36,26 +36,28 @@ import Testing
             #expect(forged.status == .forbidden)
             #expect(!(try await us.get(client, "/account")).text.contains("forged"))
 
-            let made = try await us.post(client, "/account/tokens", [("label", "nightly mirror")])
+            let made = try await us.post(client, "/account/tokens", [("label", "weekly audit")])
             #expect(made.status == .created)
             let range = try #require(made.text.range(of: "parley_"))
             let token = String(made.text[range.lowerBound...].prefix { $0 != "<" })
             #expect(try await Self.me(client, token) == .ok)
             let listed = try await us.get(client, "/account")
-            #expect(listed.text.contains("nightly mirror"))
+            #expect(listed.text.contains("weekly audit"))
             #expect(!listed.text.contains(token))
 
             // Another account cannot revoke it: the same answer as a token that does not exist.
             let hash = SecureBytes.sha256Hex(token)
             let ru = try await browser(client, "ru-negotiator")
             #expect(try await ru.post(client, "/account/tokens/revoke", [("token", hash)]).status == .notFound)
-            #expect(try await us.post(client, "/account/tokens/revoke", [("token", hash)], csrf: false).status == .forbidden)
+            #expect(
+                try await us.post(client, "/account/tokens/revoke", [("token", hash)], csrf: false).status == .forbidden
+            )
             #expect(try await Self.me(client, token) == .ok)
 
             let revoked = try await us.post(client, "/account/tokens/revoke", [("token", hash)])
             #expect(revoked.status == .seeOther)
             #expect(try await Self.me(client, token) == .unauthorized)
-            #expect(!(try await us.get(client, "/account")).text.contains("nightly mirror"))
+            #expect(!(try await us.get(client, "/account")).text.contains("weekly audit"))
         }
     }
 

@@ -23,7 +23,10 @@ import Testing
                 .joined(separator: "/")
             registered.insert("\(route.method.rawValue) \(path)")
         }
+        // The document itself is served outside `/api/v1` and is not an API operation.
+        registered.remove("GET /api/openapi.json")
         #expect(registered.count > 40)
+        let apiRoutes = registered
 
         let app = Application(router: router)
         try await app.test(.router) { client in
@@ -41,10 +44,8 @@ import Testing
                     described.insert("\(method.uppercased()) \(path)")
                 }
             }
-            // The document itself is served outside `/api/v1` and is not an API operation.
-            registered.remove("GET /api/openapi.json")
-            #expect(registered.subtracting(described).sorted() == [], "routes missing from the document")
-            #expect(described.subtracting(registered).sorted() == [], "documented paths the server lacks")
+            #expect(apiRoutes.subtracting(described).sorted() == [], "routes missing from the document")
+            #expect(described.subtracting(apiRoutes).sorted() == [], "documented paths the server lacks")
 
             let components = try #require(document["components"] as? [String: Any])
             let schemes = try #require(components["securitySchemes"] as? [String: [String: Any]])

@@ -41,7 +41,9 @@ struct APICommitmentsController: Sendable {
         let api = try await APIRequest.resolve(env, request, context)
         let b = try await api.body(RecordBody.self)
         let result = try await api.execute(
-            .recordCommitment(.init(mechanism: api.mechanism, text: b.text, owner: b.owner, source: b.source, due: b.due))
+            .recordCommitment(
+                .init(mechanism: api.mechanism, text: b.text, owner: b.owner, source: b.source, due: b.due)
+            )
         )
         guard case .commitment(let commitment) = try await api.created(by: result) else {
             throw WebError.internalError

@@ -38,7 +38,9 @@ struct APINotesController: Sendable {
     @Sendable func write(_ request: Request, context: ParleyRequestContext) async throws -> Response {
         let api = try await APIRequest.resolve(env, request, context)
         let b = try await api.body(WriteBody.self)
-        let result = try await api.execute(.writeNote(.init(mechanism: api.mechanism, attachedTo: b.attachedTo, body: b.body)))
+        let result = try await api.execute(
+            .writeNote(.init(mechanism: api.mechanism, attachedTo: b.attachedTo, body: b.body))
+        )
         guard case .note(let note) = try await api.created(by: result) else { throw WebError.internalError }
         return try JSONResponse.created(
             APIOne(value: note, name: "note"),

@@ -23,7 +23,11 @@ struct APIReadoutsController: Sendable {
         let api = try await APIRequest.resolve(env, request, context)
         if let raw = request.uri.queryParameters["event"] {
             guard let event = Reference(String(raw)), event.kind == .meeting || event.kind == .contact else {
-                throw WebError(.badRequest, "`event` must be the reference of a meeting or contact, such as MTG-1.", field: "event")
+                throw WebError(
+                    .badRequest,
+                    "`event` must be the reference of a meeting or contact, such as MTG-1.",
+                    field: "event"
+                )
             }
             let readouts = try await api.access.store.readouts(of: event, in: api.mechanism, scope: api.access.scope)
             return try JSONResponse.make(APIList(items: readouts, name: "readouts", next: nil))
@@ -42,7 +46,9 @@ struct APIReadoutsController: Sendable {
     @Sendable func publish(_ request: Request, context: ParleyRequestContext) async throws -> Response {
         let api = try await APIRequest.resolve(env, request, context)
         let b = try await api.body(PublishBody.self)
-        let result = try await api.execute(.publishReadout(.init(mechanism: api.mechanism, event: b.event, body: b.body)))
+        let result = try await api.execute(
+            .publishReadout(.init(mechanism: api.mechanism, event: b.event, body: b.body))
+        )
         guard case .readout(let readout) = try await api.created(by: result) else { throw WebError.internalError }
         return try JSONResponse.created(
             APIOne(value: readout, name: "readout"),

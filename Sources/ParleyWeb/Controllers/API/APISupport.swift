@@ -20,7 +20,12 @@ struct APIRequest: Sendable {
         -> APIRequest
     {
         guard context.account != nil else { throw WebError.invalidToken }
-        return APIRequest(access: try await MechanismAccess.resolve(env, context), env: env, request: request, context: context)
+        return APIRequest(
+            access: try await MechanismAccess.resolve(env, context),
+            env: env,
+            request: request,
+            context: context
+        )
     }
 
     var mechanism: MechanismID { access.id }
@@ -44,7 +49,10 @@ struct APIRequest: Sendable {
         if buffer.readableBytes == 0 { return nil }
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") else {
-            throw WebError(.unsupportedMediaType, "Send the request body as JSON, with `Content-Type: application/json`.")
+            throw WebError(
+                .unsupportedMediaType,
+                "Send the request body as JSON, with `Content-Type: application/json`."
+            )
         }
         return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
     }
@@ -107,7 +115,11 @@ struct APIPaging: Sendable {
         let query = request.uri.queryParameters
         if let value = query["limit"] {
             guard let n = Int(value), (1...Store.maxPageSize).contains(n) else {
-                throw WebError(.badRequest, "`limit` must be a whole number from 1 to \(Store.maxPageSize).", field: "limit")
+                throw WebError(
+                    .badRequest,
+                    "`limit` must be a whole number from 1 to \(Store.maxPageSize).",
+                    field: "limit"
+                )
             }
             limit = n
         }

@@ -10,8 +10,9 @@ struct OpenAPIController: Sendable {
     let document: ByteBuffer
 
     init() throws {
-        guard let url = Bundle.module.url(forResource: "Resources", withExtension: nil)?
-            .appendingPathComponent("openapi.json")
+        guard
+            let url = Bundle.module.url(forResource: "Resources", withExtension: nil)?
+                .appendingPathComponent("openapi.json")
         else { throw Templates.LoadError(description: "ParleyWeb's resource bundle has no Resources/openapi.json") }
         document = ByteBuffer(bytes: try Data(contentsOf: url))
     }

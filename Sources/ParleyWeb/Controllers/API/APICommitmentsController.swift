@@ -34,7 +34,7 @@ struct APICommitmentsController: Sendable {
 
     @Sendable func show(_ request: Request, context: ParleyRequestContext) async throws -> Response {
         let api = try await APIRequest.resolve(env, request, context)
-        return try JSONResponse.make(APIOne(value: try await commitment(api), name: "commitment"))
+        return try JSONResponse.make(try await commitment(api))
     }
 
     @Sendable func record(_ request: Request, context: ParleyRequestContext) async throws -> Response {
@@ -49,7 +49,7 @@ struct APICommitmentsController: Sendable {
             throw WebError.internalError
         }
         return try JSONResponse.created(
-            APIOne(value: commitment, name: "commitment"),
+            commitment,
             location: api.base + "/commitments/" + commitment.reference.description
         )
     }
@@ -76,6 +76,6 @@ struct APICommitmentsController: Sendable {
 
     private func changed(_ commitment: Commitment, _ api: APIRequest) async throws -> Response {
         guard case .commitment(let now) = try await api.current(commitment.id) else { throw WebError.notFound }
-        return try JSONResponse.make(APIOne(value: now, name: "commitment"))
+        return try JSONResponse.make(now)
     }
 }

@@ -32,7 +32,7 @@ struct APIContactsController: Sendable {
     @Sendable func show(_ request: Request, context: ParleyRequestContext) async throws -> Response {
         let api = try await APIRequest.resolve(env, request, context)
         guard case .contact(let contact) = try await api.item(kind: .contact) else { throw WebError.notFound }
-        return try JSONResponse.make(APIOne(value: contact, name: "contact"))
+        return try JSONResponse.make(contact)
     }
 
     @Sendable func record(_ request: Request, context: ParleyRequestContext) async throws -> Response {
@@ -53,7 +53,7 @@ struct APIContactsController: Sendable {
         )
         guard case .contact(let contact) = try await api.created(by: result) else { throw WebError.internalError }
         return try JSONResponse.created(
-            APIOne(value: contact, name: "contact"),
+            contact,
             location: api.base + "/contacts/" + contact.reference.description
         )
     }

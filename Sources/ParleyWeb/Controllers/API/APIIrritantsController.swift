@@ -50,10 +50,18 @@ struct APIIrritantsController: Sendable {
         var status: StepStatus
     }
 
-    /// One irritant with its steps.
+    /// One irritant with its steps: the irritant's own fields plus `steps`.
     struct Detail: Encodable {
         var irritant: Irritant
         var steps: [Step]
+
+        private enum Keys: String, CodingKey { case steps }
+
+        func encode(to encoder: any Encoder) throws {
+            try irritant.encode(to: encoder)
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(steps, forKey: .steps)
+        }
     }
 
     @Sendable func list(_ request: Request, context: ParleyRequestContext) async throws -> Response {
@@ -124,7 +132,7 @@ struct APIIrritantsController: Sendable {
         )
         guard case .step(let step) = try await api.created(by: result) else { throw WebError.internalError }
         return try JSONResponse.created(
-            APIOne(value: step, name: "step"),
+            step,
             location: api.base + "/steps/" + step.reference.description
         )
     }
@@ -132,7 +140,7 @@ struct APIIrritantsController: Sendable {
     @Sendable func showStep(_ request: Request, context: ParleyRequestContext) async throws -> Response {
         let api = try await APIRequest.resolve(env, request, context)
         guard case .step(let step) = try await api.item(kind: .step) else { throw WebError.notFound }
-        return try JSONResponse.make(APIOne(value: step, name: "step"))
+        return try JSONResponse.make(step)
     }
 
     @Sendable func updateStep(_ request: Request, context: ParleyRequestContext) async throws -> Response {
@@ -151,7 +159,7 @@ struct APIIrritantsController: Sendable {
             )
         )
         guard case .step(let changed) = try await api.current(step.id) else { throw WebError.notFound }
-        return try JSONResponse.make(APIOne(value: changed, name: "step"))
+        return try JSONResponse.make(changed)
     }
 
     // MARK: - Helpers

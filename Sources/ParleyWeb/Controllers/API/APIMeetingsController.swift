@@ -47,7 +47,7 @@ struct APIMeetingsController: Sendable {
 
     @Sendable func show(_ request: Request, context: ParleyRequestContext) async throws -> Response {
         let api = try await APIRequest.resolve(env, request, context)
-        return try JSONResponse.make(APIOne(value: try await meeting(api), name: "meeting"))
+        return try JSONResponse.make(try await meeting(api))
     }
 
     @Sendable func schedule(_ request: Request, context: ParleyRequestContext) async throws -> Response {
@@ -72,7 +72,7 @@ struct APIMeetingsController: Sendable {
         )
         guard case .meeting(let meeting) = try await api.created(by: result) else { throw WebError.internalError }
         return try JSONResponse.created(
-            APIOne(value: meeting, name: "meeting"),
+            meeting,
             location: api.base + "/meetings/" + meeting.reference.description
         )
     }
@@ -109,7 +109,7 @@ struct APIMeetingsController: Sendable {
         guard let minutes = try await api.access.store.minutes(of: meeting.id, scope: api.access.scope) else {
             throw WebError.notFound
         }
-        return try JSONResponse.make(APIOne(value: minutes, name: "minutes"))
+        return try JSONResponse.make(minutes)
     }
 
     @Sendable func recordMinutes(_ request: Request, context: ParleyRequestContext) async throws -> Response {
@@ -120,7 +120,7 @@ struct APIMeetingsController: Sendable {
         guard let minutes = try await api.access.store.minutes(of: meeting.id, scope: api.access.scope) else {
             throw WebError.internalError
         }
-        return try JSONResponse.make(APIOne(value: minutes, name: "minutes"))
+        return try JSONResponse.make(minutes)
     }
 
     // MARK: - Helpers
@@ -132,6 +132,6 @@ struct APIMeetingsController: Sendable {
 
     private func changed(_ meeting: Meeting, _ api: APIRequest) async throws -> Response {
         guard case .meeting(let now) = try await api.current(meeting.id) else { throw WebError.notFound }
-        return try JSONResponse.make(APIOne(value: now, name: "meeting"))
+        return try JSONResponse.make(now)
     }
 }

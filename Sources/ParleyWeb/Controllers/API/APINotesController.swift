@@ -32,7 +32,7 @@ struct APINotesController: Sendable {
 
     @Sendable func show(_ request: Request, context: ParleyRequestContext) async throws -> Response {
         let api = try await APIRequest.resolve(env, request, context)
-        return try JSONResponse.make(APIOne(value: try await note(api), name: "note"))
+        return try JSONResponse.make(try await note(api))
     }
 
     @Sendable func write(_ request: Request, context: ParleyRequestContext) async throws -> Response {
@@ -43,7 +43,7 @@ struct APINotesController: Sendable {
         )
         guard case .note(let note) = try await api.created(by: result) else { throw WebError.internalError }
         return try JSONResponse.created(
-            APIOne(value: note, name: "note"),
+            note,
             location: api.base + "/notes/" + note.reference.description
         )
     }
@@ -54,7 +54,7 @@ struct APINotesController: Sendable {
         let b = try await api.body(EditBody.self)
         try await api.execute(.editNote(.init(mechanism: api.mechanism, note: note.id, body: b.body)))
         guard case .note(let now) = try await api.current(note.id) else { throw WebError.notFound }
-        return try JSONResponse.make(APIOne(value: now, name: "note"))
+        return try JSONResponse.make(now)
     }
 
     @Sendable func delete(_ request: Request, context: ParleyRequestContext) async throws -> Response {

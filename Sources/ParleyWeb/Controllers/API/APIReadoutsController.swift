@@ -40,7 +40,7 @@ struct APIReadoutsController: Sendable {
     @Sendable func show(_ request: Request, context: ParleyRequestContext) async throws -> Response {
         let api = try await APIRequest.resolve(env, request, context)
         guard case .readout(let readout) = try await api.item(kind: .readout) else { throw WebError.notFound }
-        return try JSONResponse.make(APIOne(value: readout, name: "readout"))
+        return try JSONResponse.make(readout)
     }
 
     @Sendable func publish(_ request: Request, context: ParleyRequestContext) async throws -> Response {
@@ -51,7 +51,7 @@ struct APIReadoutsController: Sendable {
         )
         guard case .readout(let readout) = try await api.created(by: result) else { throw WebError.internalError }
         return try JSONResponse.created(
-            APIOne(value: readout, name: "readout"),
+            readout,
             location: api.base + "/readouts/" + readout.reference.description
         )
     }

@@ -158,7 +158,8 @@ extension JSONResponse {
     }
 }
 
-/// A list answer: `{"<name>": [...], "next": cursor?}`.
+/// A list answer: `{"<name>": [...], "next": cursor?}`. One item is answered as itself, the
+/// same object as in the list, so a client (and schemathesis) can tell they are one thing.
 struct APIList<Element: Encodable>: Encodable {
     var items: [Element]
     var name: String
@@ -175,16 +176,5 @@ struct APIList<Element: Encodable>: Encodable {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(items, forKey: Key(stringValue: name))
         try c.encodeIfPresent(next, forKey: Key(stringValue: "next"))
-    }
-}
-
-/// A one-item answer: `{"<name>": {...}}`.
-struct APIOne<Value: Encodable>: Encodable {
-    var value: Value
-    var name: String
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: APIList<Value>.Key.self)
-        try c.encode(value, forKey: .init(stringValue: name))
     }
 }

@@ -63,8 +63,10 @@ say "starting $PARLEY serve --demo on loopback"
 PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 mkdir -p "$WORK/tmp"
 # TMPDIR: the demo database is made there, so it goes when $WORK goes.
-TMPDIR=$WORK/tmp PARLEY_DEMO_PASSWORD=$PASSWORD PARLEY_DATABASE_URL= PARLEY_PORT= \
-    "$PARLEY" serve --demo --host 127.0.0.1 --port 0 --secure-cookies >"$WORK/serve.out" 2>"$WORK/serve.err" &
+# From $WORK, and with no database named, so that nothing is written beside the caller.
+(cd "$WORK" && exec env -u PARLEY_DATABASE_URL -u PARLEY_PORT -u PARLEY_HOST TMPDIR="$WORK/tmp" \
+    PARLEY_DEMO_PASSWORD="$PASSWORD" "$PARLEY" serve --demo --host 127.0.0.1 --port 0 --secure-cookies \
+    >"$WORK/serve.out" 2>"$WORK/serve.err") &
 SERVER_PID=$!
 PORT=
 for _ in $(seq 600); do
@@ -152,6 +154,10 @@ say "wapiti (csrf, http_headers, cookieflags) on the signed-in pages"
     --store-session "$WORK/wapiti-session" --store-config "$WORK/wapiti-config" --flush-session \
     --format json --output "$WORK/wapiti.json" --no-bugreport --verbose 1 >"$WORK/wapiti.log" 2>&1 ||
     { cat "$WORK/wapiti.log" >&2; fail "wapiti did not run"; }
+grep -i "launching module" "$WORK/wapiti.log" || true
+for module in csrf http_headers cookieflags csp; do
+    grep -qi "launching module $module" "$WORK/wapiti.log" || { cat "$WORK/wapiti.log" >&2; fail "wapiti did not run $module"; }
+done
 python3 - "$WORK/wapiti.json" <<'PY' || fail "wapiti found problems (above)"
 import json, sys
 report = json.load(open(sys.argv[1]))

@@ -110,6 +110,7 @@ say "openapi-spec-validator"
 curl -sf "$BASE/api/openapi.json" -o "$WORK/openapi.json"
 cmp -s "$WORK/openapi.json" "$ROOT/Sources/ParleyWeb/Resources/openapi.json" ||
     fail "the served document is not Sources/ParleyWeb/Resources/openapi.json"
+python3 "$ROOT/scripts/lib/openapi.py" --check || fail "the document is not what scripts/lib/openapi.py writes"
 "$ST/openapi-spec-validator" "$WORK/openapi.json"
 
 # --- 2. schemathesis -------------------------------------------------------------------------

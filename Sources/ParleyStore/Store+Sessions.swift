@@ -134,6 +134,22 @@ extension Store {
         )
     }
 
+    /// Every token of `account`, newest first (for its owner's account page).
+    public func apiTokens(account: AccountID) async throws -> [StoredAPIToken] {
+        try await read { db in
+            try await db.raw(
+                "SELECT hash, label, created_ms FROM api_tokens WHERE account_id = \(bind: account.rawValue) ORDER BY created_ms DESC, hash"
+            ).all()
+        }.map { row in
+            StoredAPIToken(
+                hash: try row.decode(column: "hash", as: String.self),
+                account: account,
+                label: try row.decode(column: "label", as: String.self),
+                createdAt: Self.date(try row.decode(column: "created_ms", as: Int64.self))
+            )
+        }
+    }
+
     /// Revokes one token; a missing one is not an error.
     public func deleteAPIToken(hash: String) async throws {
         try await write { writer in try await writer.db.raw("DELETE FROM api_tokens WHERE hash = \(bind: hash)").run() }

@@ -34,6 +34,11 @@ final class MemoryAccounts: AccountDirectory {
     func account(id: AccountID) async throws -> Account? {
         entries.withLock { $0.values.first { $0.account.id == id }?.account }
     }
+    func setPasswordHash(_ hash: String, for account: AccountID) async throws {
+        entries.withLock { entries in
+            for (name, value) in entries where value.account.id == account { entries[name]?.passwordHash = hash }
+        }
+    }
 }
 
 /// API tokens held in memory.
@@ -42,6 +47,9 @@ actor MemoryTokens: TokenStore {
     func insert(_ token: APITokenRecord) { records[token.hash] = token }
     func token(hash: String) -> APITokenRecord? { records[hash] }
     func delete(hash: String) { records[hash] = nil }
+    func tokens(account: AccountID) -> [APITokenRecord] {
+        records.values.filter { $0.account == account }.sorted { $0.createdAt > $1.createdAt }
+    }
 }
 
 /// Mechanisms held in memory; an account sees those its party belongs to. The id `explode`

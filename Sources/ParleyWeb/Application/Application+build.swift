@@ -76,6 +76,7 @@ public func buildRouter(
     RecordController(env: env).addRoutes(to: signedIn)
     DelegationController(env: env).addRoutes(to: signedIn)
     OperatorController(env: env).addRoutes(to: signedIn)
+    AccountController(env: env).addRoutes(to: signedIn)
 
     let api = APIController(env: env)
     let apiGroup = router.group("/api/v1")
@@ -87,6 +88,13 @@ public func buildRouter(
     )
     api.addRoutes(to: authenticated)
     logAPI.addRoutes(to: authenticated)
+    APIIrritantsController(env: env).addRoutes(to: authenticated)
+    APIMeetingsController(env: env).addRoutes(to: authenticated)
+    APIContactsController(env: env).addRoutes(to: authenticated)
+    APICommitmentsController(env: env).addRoutes(to: authenticated)
+    APIReadoutsController(env: env).addRoutes(to: authenticated)
+    APINotesController(env: env).addRoutes(to: authenticated)
+    try OpenAPIController().addRoutes(to: router)
     return router
 }
 

@@ -23,4 +23,6 @@ public protocol AccountDirectory: Sendable {
     /// The account with this id, or nil. Read on every request, so a disabled account or a
     /// changed role takes effect at once.
     func account(id: AccountID) async throws -> Account?
+    /// Replace the password hash of the account with this id (change of password).
+    func setPasswordHash(_ hash: String, for account: AccountID) async throws
 }

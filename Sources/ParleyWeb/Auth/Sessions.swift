@@ -73,6 +73,13 @@ struct Sessions: Sendable {
     func delete(_ session: Session) async throws {
         try await store.delete(id: session.record.id)
     }
+
+    /// End every session of `session`'s account but `session` itself (after a change of
+    /// password, so that whoever knew the old one is signed out everywhere else).
+    func endOthers(than session: Session) async throws {
+        try await store.deleteAll(account: session.account)
+        try await store.save(session.record)
+    }
 }
 
 /// The time of the last purge of expired sessions.

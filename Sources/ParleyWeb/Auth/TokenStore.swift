@@ -27,6 +27,8 @@ public protocol TokenStore: Sendable {
     func insert(_ token: APITokenRecord) async throws
     /// The token with this hash, or nil.
     func token(hash: String) async throws -> APITokenRecord?
+    /// Every token of `account`, newest first.
+    func tokens(account: AccountID) async throws -> [APITokenRecord]
     /// Revoke one token. Revoking a missing one is not an error.
     func delete(hash: String) async throws
 }

@@ -92,6 +92,9 @@ struct ErrorMiddleware: RouterMiddleware {
         case .keyNotFound(let key, _): return "the field \(key.stringValue) is missing."
         case .typeMismatch(let type, _): return "a field has the wrong type (expected \(type))."
         case .valueNotFound(let type, _): return "a field is null (expected \(type))."
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
+            // A value of the right JSON type that is not acceptable: a time, a reference, an enum.
+            return "a field's value is not accepted (\(context.debugDescription))."
         case .dataCorrupted: return "it is not valid JSON."
         @unknown default: return "it is not in the expected format."
         }

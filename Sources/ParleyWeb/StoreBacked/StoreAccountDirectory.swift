@@ -23,6 +23,10 @@ public struct StoreAccountDirectory: AccountDirectory {
         return try await store.operatorAccount(id)
     }
 
+    public func setPasswordHash(_ hash: String, for account: AccountID) async throws {
+        try await store.setCredential(hash, for: account)
+    }
+
     private func accountNamed(_ username: String) async throws -> Account? {
         if let account = try await store.account(username: username) { return account }
         return try await store.operatorAccount(username: username)

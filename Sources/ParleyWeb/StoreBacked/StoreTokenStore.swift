@@ -1,6 +1,7 @@
 // ParleyWeb over ParleyStore: API tokens (their SHA-256 only) in the database. Not record
 // content: never in a log.
 
+public import ParleyCore
 public import ParleyStore
 
 /// `TokenStore` backed by the store.
@@ -18,6 +19,12 @@ public struct StoreTokenStore: TokenStore {
     public func token(hash: String) async throws -> APITokenRecord? {
         guard let t = try await store.apiToken(hash: hash) else { return nil }
         return APITokenRecord(hash: t.hash, account: t.account, label: t.label, createdAt: t.createdAt)
+    }
+
+    public func tokens(account: AccountID) async throws -> [APITokenRecord] {
+        try await store.apiTokens(account: account).map {
+            APITokenRecord(hash: $0.hash, account: $0.account, label: $0.label, createdAt: $0.createdAt)
+        }
     }
 
     public func delete(hash: String) async throws { try await store.deleteAPIToken(hash: hash) }

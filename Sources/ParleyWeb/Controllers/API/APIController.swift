@@ -4,6 +4,7 @@
 
 import Hummingbird
 import ParleyCore
+import ParleyStore
 
 struct APIController: Sendable {
     let env: WebEnvironment

@@ -69,6 +69,7 @@ public func buildRouter(
     MechanismsController(env: env).addRoutes(to: signedIn)
     IrritantsController(env: env).addRoutes(to: signedIn)
     NotesController(env: env).addRoutes(to: signedIn)
+    TextsController(env: env).addRoutes(to: signedIn)
 
     let api = APIController(env: env)
     let apiGroup = router.group("/api/v1")
@@ -80,6 +81,7 @@ public func buildRouter(
     )
     api.addRoutes(to: authenticated)
     logAPI.addRoutes(to: authenticated)
+    TextsAPIController(env: env).addRoutes(to: authenticated)
     return router
 }
 

@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "parley-bench",
             dependencies: [
-                "ParleyRecord",
+                "ParleyRecord", "ParleyCore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Sources/ParleyBench",

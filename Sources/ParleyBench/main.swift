@@ -8,6 +8,7 @@ import Foundation
 let groups: [(name: String, run: () -> [(label: String, value: String)])] = [
     ("record: Merkle tree (RFC 9162)", benchMerkle),
     ("record: canonical JSON (RFC 8785)", benchCanonicalJSON),
+    ("texts: 300-clause negotiating text", benchTexts),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "parley-bench",
             dependencies: [
-                "ParleyRecord", "ParleyCore",
+                "ParleyRecord", "ParleyCore", "ParleyWeb",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Sources/ParleyBench",

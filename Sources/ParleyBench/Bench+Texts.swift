@@ -1,9 +1,10 @@
 // parley-bench: negotiating texts at the size of a long draft — 300 clauses, 100 of them
 // bracketed between two sides' alternatives, every alternative also in French — rendered as
-// delegates read it (the plain-text reading with brackets and credits, and Akoma Ntoso XML), and
+// delegates read it (plain text and printable HTML with brackets and credits, Akoma Ntoso XML), and
 // two of its revisions compared word by word. Target (issue 6): under 100 ms each, release.
 import Foundation
 import ParleyCore
+import ParleyWeb
 
 func benchTexts() -> [(label: String, value: String)] {
     let old = sampleText(revision: 1)
@@ -31,9 +32,12 @@ func benchTexts() -> [(label: String, value: String)] {
     let akn = median {
         TextExport.akomaNtoso(new, parties: parties, exportedAt: Timestamp(secondsSince1970: 0)).utf8.count
     }
+    let renderer = try! TextRenderer()
+    let html = median { ((try? renderer.printableHTML(new, parties: parties)) ?? "").utf8.count }
     let compare = median { TextComparison.compare(old, new).count }
     return [
         ("render 300 clauses, 100 bracketed, 2 languages (plain text)", milliseconds(plain)),
+        ("render the same as printable HTML (Mustache)", milliseconds(html)),
         ("render the same as Akoma Ntoso XML", milliseconds(akn)),
         ("compare two revisions of it, word by word", milliseconds(compare)),
     ]

@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "parley-bench",
             dependencies: [
-                "ParleyRecord", "ParleyCore", "ParleyStore",
+                "ParleyRecord", "ParleyCore", "ParleyStore", "ParleyWeb",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -35,6 +35,7 @@ var groups: [(name: String, run: () async throws -> Rows)] = [
             )
         }
     ),
+    ("texts: 300-clause negotiating text", { benchTexts() }),
 ]
 if let url = ProcessInfo.processInfo.environment["PARLEY_BENCH_POSTGRES_URL"], !url.isEmpty {
     groups.append(

@@ -49,6 +49,7 @@ extension LogWriter {
             ids.rewind()
             return try decide(command, by: actor, now: now, newID: ids.next, state: cache)
         }
+        try TextSignatureCheck.check(drafts) { cache.item($0) }
 
         var entries: [Entry] = []
         var touched: [LogID] = []

@@ -219,8 +219,10 @@ extension Store {
 
     // MARK: Building blocks
 
-    static let itemKinds = ["irritant", "step", "meeting", "contact", "commitment", "readout", "note", "minutes"]
-        .map { "'\($0)'" }.joined(separator: ", ")
+    static let itemKinds = [
+        "irritant", "step", "meeting", "contact", "commitment", "readout", "note", "minutes", "text",
+    ]
+    .map { "'\($0)'" }.joined(separator: ", ")
 
     /// The access rule of ReadScope in SQL: `mechanism IN (:mechanisms) AND (owner IS NULL OR owner = :party)`.
     static func visible(_ scope: ReadScope) -> SQLQueryString {

@@ -10,7 +10,7 @@ struct Parley: AsyncParsableCommand {
         subcommands: [
             KeyCommand.self, CanonCommand.self, NoteCommand.self, MechanismCommand.self, PartyCommand.self,
             TrackCommand.self, AccountCommand.self, RebuildCommand.self, VerifyCommand.self, BackupCommand.self,
-            MigrateCommand.self, OperatorCommand.self, ServeCommand.self,
+            MigrateCommand.self, OperatorCommand.self, ServeCommand.self, TextCommand.self,
         ]
     )
 }

@@ -157,6 +157,7 @@ say "wapiti (csrf, http_headers, cookieflags) on the signed-in pages"
 "$WAPITI" --url "$BASE/" --scope folder \
     --cookie-value "$SESSION_COOKIE" \
     --start "$BASE/mechanisms" --start "$BASE/account" --start "$BASE/mechanisms/$MECHANISM" \
+    --start "$BASE/mechanisms/$MECHANISM/texts" --start "$BASE/mechanisms/$MECHANISM/texts/TXT-1" \
     --exclude "$BASE/sign-out" --module csrf,http_headers,cookieflags,csp \
     --depth 4 --max-links-per-page 60 --max-scan-time 240 --tasks 4 \
     --store-session "$WORK/wapiti-session" --store-config "$WORK/wapiti-config" --flush-session \

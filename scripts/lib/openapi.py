@@ -204,6 +204,114 @@ op(f"{B}/notes/{{ref}}", "put", "editNote", "Replace a note's text", {**ok("The 
    params=[mid, rid], reqbody=body(obj({"body": {"type": "string", "minLength": 1, "maxLength": 20000}}, ["body"])), tags=["notes"])
 op(f"{B}/notes/{{ref}}", "delete", "deleteNote", "Delete a note (the log keeps that it was deleted)", {"204": {"description": "Deleted."}, **errs("401","403","404","409")}, params=[mid, rid], tags=["notes"])
 
+# Negotiating texts: reads answer a Text (the projection, with derived clause numbers and what blocks
+# adoption); each change answers a TextChange (the entries it appended and the Text after them).
+party = {"type": "string", "description": "A party's id."}
+lang = {"type": "string", "description": "A BCP 47 language tag (RFC 5646), e.g. en or ar."}
+schemas.update({
+ "TextKind": {"type": "string", "enum": ["jointStatement","memorandumOfUnderstanding","communique","agreement","termsOfReference"]},
+ "TextStatus": {"type": "string", "enum": ["drafting","adopted","signed","withdrawn"]},
+ "ClauseSection": {"type": "string", "enum": ["preamble","operative","article"]},
+ "ClauseStatus": {"type": "string", "enum": ["proposed","agreedAdReferendum","agreed","reserved"]},
+ "AlternativeKind": {"type": "string", "enum": ["wording","deletion","move"]},
+ "Alternative": obj({"id": string, "kind": R("AlternativeKind"), "wording": string, "placement": obj({"after": string}), "moved": {"type": "boolean"},
+    "proposedBy": arr(party), "proposedAt": ts, "supporters": arr(party), "merges": arr(string), "supersededBy": string, "withdrawn": {"type": "boolean"},
+    "revision": {"type": "integer"}}, ["id","kind","wording","moved","proposedBy","proposedAt","supporters","merges","withdrawn","revision"],
+    "One bracketed option for a clause; never removed, only withdrawn or merged."),
+ "SideClauseStatus": obj({"party": party, "status": R("ClauseStatus"), "alternative": string, "wording": string, "wordingRevision": {"type": "integer"}, "at": ts},
+    ["party","status","alternative","wording","wordingRevision","at"]),
+ "LanguageVersion": obj({"language": lang, "alternative": string, "wording": string, "translatesRevision": {"type": "integer"}, "authentic": {"type": "boolean"}, "by": party, "at": ts},
+    ["language","alternative","wording","translatesRevision","authentic","by","at"]),
+ "ClauseComment": obj({"party": party, "account": string, "body": string, "at": ts}, ["party","body","at"]),
+ "Clause": obj({"id": string, "section": R("ClauseSection"), "alternatives": arr(R("Alternative")), "statuses": arr(R("SideClauseStatus")),
+    "versions": arr(R("LanguageVersion")), "comments": arr(R("ClauseComment")), "wordingRevision": {"type": "integer"}, "proposedBy": party, "proposedAt": ts},
+    ["id","section","alternatives","statuses","versions","comments","wordingRevision","proposedBy","proposedAt"]),
+ "DetachedSignature": obj({"publicKey": {"type": "string", "contentEncoding": "base64", "description": "The party's Ed25519 public key (32 bytes)."},
+    "signature": {"type": "string", "contentEncoding": "base64", "description": "The Ed25519 signature (64 bytes) of the canonical form's RFC 8785 bytes."}}, ["publicKey","signature"]),
+ "TextSignature": obj({"party": party, "account": string, "canonicalHash": string, "detached": R("DetachedSignature"), "at": ts}, ["party","canonicalHash","at"]),
+ "NegotiatingText": obj({"id": string, "mechanism": string, "reference": ref, "title": string, "kind": R("TextKind"), "track": string,
+    "workingLanguage": lang, "otherLanguages": arr(lang), "sides": arr(party), "createdBy": party, "status": R("TextStatus"), "clauses": arr(R("Clause")),
+    "revision": {"type": "integer"}, "rounds": arr(obj({"number": {"type": "integer"}, "meeting": ref, "startRevision": {"type": "integer"}, "openedAt": ts}, ["number","startRevision","openedAt"])),
+    "cites": ref, "adoptedRevision": {"type": "integer"}, "adoptedHash": string, "signatures": arr(R("TextSignature")), "createdAt": ts, "updatedAt": ts},
+    ["id","mechanism","reference","title","kind","workingLanguage","otherLanguages","sides","createdBy","status","clauses","revision","rounds","signatures","createdAt","updatedAt"]),
+ "Text": obj({"text": R("NegotiatingText"), "numbers": {"type": "object", "additionalProperties": string, "description": "Each clause in the text by id: its derived number (PP1, 2, Article 1, 1.2)."},
+    "blockers": arr(string)}, ["text","numbers","blockers"], "A negotiating text; `blockers` says why it cannot be adopted yet (empty when it can, or is no longer drafting)."),
+ "Entry": obj({"v": {"const": 1}, "log": string, "index": {"type": "integer", "minimum": 0}, "at": ts,
+    "actor": obj({"account": string, "party": party, "role": {"type": "string", "enum": ["lead","negotiator","observer","operator"]}}, ["role"]),
+    "kind": {"type": "string", "description": "The entry kind, e.g. text.created."}, "data": {"type": "object"}}, ["v","log","index","at","actor","kind","data"],
+    "An appended entry, as in the log API."),
+ "TextChange": obj({"entries": arr(R("Entry")), "text": R("Text")}, ["entries","text"], "The entries a change appended and the text after them."),
+ "TextProgress": obj({k: {"type": "integer"} for k in ["revision","clauses","bracketedClauses","liveAlternatives","agreedClauses"]},
+    ["revision","clauses","bracketedClauses","liveAlternatives","agreedClauses"]),
+ "TextComparison": obj({"from": {"type": "integer"}, "to": {"type": "integer"}, "clauses": arr(obj({"clause": string, "oldNumber": string, "newNumber": string, "moved": {"type": "boolean"},
+    "pieces": arr(obj({"change": {"type": "string", "enum": ["equal","inserted","deleted"]}, "text": string}, ["change","text"]))}, ["clause","moved","pieces"]))},
+    ["from","to","clauses"], "A word diff of each clause between two revisions."),
+})
+T = f"{B}/texts/{{ref}}"
+C = T + "/clauses/{clause}"
+A = C + "/alternatives/{alternative}"
+cid = {"name": "clause", "in": "path", "required": True, "description": "The clause's id.", "schema": {"type": "string"}}
+aid = {"name": "alternative", "in": "path", "required": True, "description": "The alternative's id.", "schema": {"type": "string"}}
+revq = lambda n, d: {"name": n, "in": "query", "required": False, "description": d, "schema": {"type": "integer", "minimum": 1}}
+changed = lambda d, code="200": ok(d, R("TextChange"), code)
+words = {"type": "string", "minLength": 1, "maxLength": 20000}
+def raw(desc, media, schema=None):
+    return {"200": {"description": desc, "content": {media: {"schema": schema or {"type": "string"}}}}}
+op(f"{B}/texts", "get", "listTexts", "The negotiating texts", {**ok("Texts, oldest first.", obj({"texts": arr(R("Text"))}, ["texts"])), **errs("401","404")}, params=[mid], tags=["texts"])
+op(f"{B}/texts", "post", "createText", "Create a negotiating text (a side's negotiator or lead)",
+   {**ok("The entries appended and the new text.", R("TextChange"), "201"), **errs(*W)},
+   params=[mid], reqbody=body(obj({"title": {"type": "string", "minLength": 1, "maxLength": 200}, "kind": R("TextKind"), "track": {"type": "string", "description": "A track's id."},
+      "workingLanguage": lang, "otherLanguages": arr(lang), "cites": {**ref, "description": "The adopted text this one replaces."}}, ["title","kind","workingLanguage"])), tags=["texts"])
+op(T, "get", "getText", "One negotiating text, now or at an earlier revision", {**ok("The text.", R("Text")), **errs("400","401","404")},
+   params=[mid, rid, revq("revision", "The revision to show (default: the latest).")], tags=["texts"])
+op(f"{T}/revisions", "get", "getTextRevisions", "The text's progress at each revision", {**ok("Progress by revision.", obj({"revisions": arr(R("TextProgress"))}, ["revisions"])), **errs("401","404")},
+   params=[mid, rid], tags=["texts"])
+op(f"{T}/compare", "get", "compareTextRevisions", "Compare two revisions of the text, word by word", {**ok("The comparison.", R("TextComparison")), **errs("400","401","404")},
+   params=[mid, rid, revq("from", "The older revision (default: the one before `to`)."), revq("to", "The newer revision (default: the latest).")], tags=["texts"])
+op(f"{T}/canonical", "get", "getTextCanonicalForm", "The RFC 8785 canonical form of the adopted text: the bytes every side signs",
+   {**ok("The canonical JSON.", {"type": "object"}), **errs("401","404","409")}, params=[mid, rid], tags=["texts"])
+op(f"{T}/print", "get", "printText", "The text as a printable HTML page", {**raw("An HTML page.", "text/html"), **errs("401","404")}, params=[mid, rid], tags=["texts"])
+op(f"{T}/plain", "get", "getTextPlain", "The text as plain text, brackets and credits included", {**raw("Plain text.", "text/plain"), **errs("401","404")}, params=[mid, rid], tags=["texts"])
+op(f"{T}/akn", "get", "getTextAkomaNtoso", "The text as Akoma Ntoso 3.0 XML", {**raw("An Akoma Ntoso document.", "application/akn+xml"), **errs("401","404")}, params=[mid, rid], tags=["texts"])
+op(f"{T}/clauses", "post", "proposeClause", "Propose a clause", {**changed("The entries appended and the text.", "201"), **errs(*W)}, params=[mid, rid],
+   reqbody=body(obj({"section": R("ClauseSection"), "after": {"type": "string", "description": "The clause it goes after; first in its part of the text when absent."}, "wording": words}, ["section","wording"])), tags=["texts"])
+op(f"{C}/alternatives", "post", "proposeAlternative", "Propose an alternative for a clause: other words, its deletion, or a move",
+   {**changed("The entries appended and the text.", "201"), **errs(*W)}, params=[mid, rid, cid],
+   reqbody=body(obj({"kind": R("AlternativeKind"), "wording": {**words, "description": "For `wording`: the clause in these words."},
+      "alternative": {"type": "string", "description": "For `move`: the alternative whose words move."},
+      "after": {"type": "string", "description": "For `move`: the clause it goes after; first when absent."}}, ["kind"])), tags=["texts"])
+op(f"{C}/compromise", "post", "proposeCompromise", "Propose a compromise merging alternatives", {**changed("The entries appended and the text.", "201"), **errs(*W)}, params=[mid, rid, cid],
+   reqbody=body(obj({"merging": arr(string), "wording": words}, ["merging","wording"])), tags=["texts"])
+op(f"{C}/status", "post", "setClauseStatus", "Set the caller's side's status on a clause, on an alternative's exact words",
+   {**changed("The entries appended and the text."), **errs(*W)}, params=[mid, rid, cid],
+   reqbody=body(obj({"alternative": string, "status": R("ClauseStatus"), "wording": {"type": "string", "description": "The exact words read; refused if they changed."}}, ["alternative","status","wording"])), tags=["texts"])
+op(f"{C}/versions", "post", "setLanguageVersion", "Set an alternative's words in another language", {**changed("The entries appended and the text."), **errs(*W)}, params=[mid, rid, cid],
+   reqbody=body(obj({"alternative": string, "language": lang, "wording": words, "authentic": {"type": "boolean"}}, ["alternative","language","wording","authentic"])), tags=["texts"])
+op(f"{C}/comments", "post", "commentOnClause", "Comment on a clause (shared)", {**changed("The entries appended and the text.", "201"), **errs(*W)}, params=[mid, rid, cid],
+   reqbody=body(obj({"body": words}, ["body"])), tags=["texts"])
+op(f"{A}/revise", "post", "reviseAlternative", "Revise the words of the caller's side's alternative", {**changed("The entries appended and the text."), **errs(*W)}, params=[mid, rid, cid, aid],
+   reqbody=body(obj({"wording": words}, ["wording"])), tags=["texts"])
+op(f"{A}/withdraw", "post", "withdrawAlternative", "Withdraw the caller's side's credit for an alternative", {**changed("The entries appended and the text."), **errs(*W)}, params=[mid, rid, cid, aid], tags=["texts"])
+op(f"{A}/support", "post", "supportAlternative", "Support an alternative another side proposed", {**changed("The entries appended and the text."), **errs(*W)}, params=[mid, rid, cid, aid], tags=["texts"])
+op(f"{T}/rounds", "post", "openRound", "Open a round of negotiation on the text", {**changed("The entries appended and the text.", "201"), **errs(*W)}, params=[mid, rid],
+   reqbody=body(obj({"meeting": {**ref, "description": "The meeting the round is held at."}})), tags=["texts"])
+op(f"{T}/adopt", "post", "adoptText", "Adopt the text at a revision with nothing left in brackets", {**changed("The entries appended and the text."), **errs(*W)}, params=[mid, rid],
+   reqbody=body(obj({"revision": {"type": "integer", "minimum": 1, "description": "The revision every side read; refused if the text changed since."}}, ["revision"])), tags=["texts"])
+op(f"{T}/signatures", "post", "signText", "Sign the adopted text for the caller's side", {**changed("The entries appended and the text.", "201"), **errs(*W)}, params=[mid, rid],
+   reqbody=body(obj({"canonicalHash": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "Lower-case hex SHA-256 of the canonical form's bytes."},
+      "detached": R("DetachedSignature")}, ["canonicalHash"])), tags=["texts"])
+op(f"{T}/withdraw", "post", "withdrawText", "Withdraw a text", {**changed("The entries appended and the text."), **errs(*W)}, params=[mid, rid],
+   reqbody=body(obj({"reason": {"type": "string", "maxLength": 2000}})), tags=["texts"])
+# createText links to every operation on the text that needs no more than its reference.
+created = paths[f"{B}/texts"]["post"]["responses"]["201"]
+created["links"] = {}
+for path, operations in paths.items():
+    if path == T or (path.startswith(T + "/") and "{clause}" not in path):
+        for method, operation in operations.items():
+            name = operation["operationId"][0].upper() + operation["operationId"][1:]
+            created["links"][name] = {"operationId": operation["operationId"],
+                                      "parameters": {"id": "$request.path.id", "ref": "$response.body#/text/text/reference"}}
+
 # Every create links to each operation on what it made, so that stateful tests reach them.
 for collection, item in [(f"{B}/irritants", f"{B}/irritants/{{ref}}"), (f"{B}/meetings", f"{B}/meetings/{{ref}}"),
                          (f"{B}/contacts", f"{B}/contacts/{{ref}}"), (f"{B}/commitments", f"{B}/commitments/{{ref}}"),
@@ -225,7 +333,7 @@ doc = {
    "description": "The JSON API of a Parley server: the shared record and the caller's own party's private workspace of each mechanism, and the log API for auditors. Sign in with POST /api/v1/auth/token and send `Authorization: Bearer <token>`. Every error is `{\"error\": {\"code\", \"message\", \"field\"?}}`; a mechanism or item the caller may not see answers exactly as a missing one. Every change goes through the same access policy as the pages."},
  "servers": [{"url": "/"}],
  "security": sec,
- "tags": [{"name": n} for n in ["accounts","mechanisms","log","irritants","meetings","contacts","commitments","readouts","notes"]],
+ "tags": [{"name": n} for n in ["accounts","mechanisms","log","irritants","meetings","contacts","commitments","readouts","notes","texts"]],
  "paths": paths,
  "components": {"schemas": schemas, "responses": responses_components, "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "A token from POST /api/v1/auth/token or the account page (RFC 6750)."}}},
 }

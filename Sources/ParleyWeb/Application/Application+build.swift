@@ -77,6 +77,7 @@ public func buildRouter(
     DelegationController(env: env).addRoutes(to: signedIn)
     OperatorController(env: env).addRoutes(to: signedIn)
     AccountController(env: env).addRoutes(to: signedIn)
+    TextsController(env: env).addRoutes(to: signedIn)
 
     let api = APIController(env: env)
     let apiGroup = router.group("/api/v1")
@@ -95,6 +96,7 @@ public func buildRouter(
     APIReadoutsController(env: env).addRoutes(to: authenticated)
     APINotesController(env: env).addRoutes(to: authenticated)
     try OpenAPIController().addRoutes(to: router)
+    TextsAPIController(env: env).addRoutes(to: authenticated)
     return router
 }
 

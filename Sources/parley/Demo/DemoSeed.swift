@@ -32,7 +32,8 @@ enum DemoSeed {
 
     static let source = "Source: report of 19 February 2025 on the US–Russia talks in Riyadh."
 
-    static let steps: [DemoStep] = structure + delegations + meeting + contacts + readouts + irritants + notes
+    static let steps: [DemoStep] =
+        structure + delegations + meeting + contacts + readouts + irritants + notes + texts + fisheries
 
     // MARK: Mechanism, parties, tracks, accounts (the operator)
 

@@ -56,13 +56,20 @@ enum DemoSeeder {
             let (id, reference) = try created(by: result)
             names.ids[name] = id
             if let reference { names.references[name] = reference }
+            // A proposed clause is known by its clause id, and its first alternative by NAME.alternative.
+            if case .textClauseProposed(let proposed)? = result.entries.first?.data {
+                names.ids[name] = proposed.clause.rawValue
+                names.ids[name + ".alternative"] = proposed.alternative.rawValue
+            }
             if case .createAccount = command, let account = try await store.account(AccountID(id)) {
                 actors[account.username] = account.actor
                 try await store.setCredential(passwordHash, for: account.id)
             }
         }
         let accounts =
-            DemoSeed.accounts.map { DemoAccount(username: $0.username, label: $0.label, password: password) }
+            (DemoSeed.accounts + DemoSeed.sampleAccounts).map {
+                DemoAccount(username: $0.username, label: $0.label, password: password)
+            }
             + [
                 DemoAccount(
                     username: operatorUsername,

@@ -252,6 +252,11 @@ import Testing
                 [("clause", tw.bracketed.rawValue), ("body", body)]
             )
             #expect(written.status == .seeOther)
+            let notePage = try #require(written.headers[.location])
+            #expect(notePage.hasPrefix(tw.pw.base + "/notes/NTE-"))
+            let note = try await us.get(client, notePage)
+            #expect(note.text.contains(tw.base + "#clause-" + tw.bracketed.rawValue))
+            #expect(try await ru.get(client, notePage).status == .notFound)
             #expect(try await us.get(client, tw.base).text.contains(body))
             #expect(!(try await ru.get(client, tw.base).text.contains(body)))
         }

@@ -44,7 +44,13 @@ struct NotesController: Sendable {
             ownParty: access.names.name(access.actor.party),
             note: DashboardPage.NoteView(note, mechanism: access.id),
             attachedHref: note.attachedTo.flatMap { ref in
-                ref.kind == .irritant ? access.id.href + "/irritants/" + ref.description : nil
+                switch ref.kind {
+                case .irritant: return access.id.href + "/irritants/" + ref.description
+                case .text:
+                    return access.id.href + "/texts/" + ref.description
+                        + (note.clause.map { "#clause-" + $0.rawValue.addingPathPercentEncoding() } ?? "")
+                default: return nil
+                }
             }
         )
         return try env.render("note", page, context: context)

@@ -9,6 +9,9 @@ import ParleyStore
 
 typealias Rows = [(label: String, value: String)]
 
+/// Prints a line at once (unbuffered), so figures already measured survive an interrupted run.
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "load" {
     guard arguments.count >= 2 else {
@@ -42,13 +45,13 @@ if let url = ProcessInfo.processInfo.environment["PARLEY_BENCH_POSTGRES_URL"], !
         ("store: PostgreSQL (fsync on)", { try await benchStore(.postgres(url: url), growTo: growthEntries) })
     )
 } else {
-    print("(store on PostgreSQL left out: PARLEY_BENCH_POSTGRES_URL is not set; scripts/bench sets it)")
+    say("(store on PostgreSQL left out: PARLEY_BENCH_POSTGRES_URL is not set; scripts/bench sets it)")
 }
 
 let wanted = Set(arguments)
 for group in groups where wanted.isEmpty || wanted.contains(where: { group.name.hasPrefix($0) }) {
-    print("\n\(group.name)")
+    say("\n\(group.name)")
     for row in try await group.run() {
-        print("  \(row.label.padding(toLength: 62, withPad: " ", startingAt: 0)) \(row.value)")
+        say("  \(row.label.padding(toLength: 62, withPad: " ", startingAt: 0)) \(row.value)")
     }
 }

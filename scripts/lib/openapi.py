@@ -319,6 +319,9 @@ for collection, item in [(f"{B}/irritants", f"{B}/irritants/{{ref}}"), (f"{B}/me
                          (f"{B}/irritants/{{ref}}/steps", f"{B}/steps/{{ref}}")]:
     created = paths[collection]["post"]["responses"]["201"]
     for path, operations in paths.items():
+        # A new meeting has no minutes yet: its minutes are no operation "on what it made".
+        if path.endswith("/minutes"):
+            continue
         if path == item or (path.startswith(item + "/") and collection != f"{B}/irritants/{{ref}}/steps"):
             for method, operation in operations.items():
                 if path == collection:

@@ -7,9 +7,12 @@ revision before the bracket with the last one marks inserted and deleted words. 
 (the Riyadh sample's host) is offered no status action, and a status it submits is refused.
 Screenshots of the text and comparison pages are saved for a person to look at."""
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
-from test_irritant_and_note import main_text, sign_in, sign_out, submit
+from test_irritant_and_note import main_text, sign_in, sign_out
 
 MECHANISM = "Sample: Northland–Southland fisheries talks"
 NORTH = "Northland (fictional)"
@@ -20,6 +23,14 @@ COMPROMISE_WORDS = (
     "Sample text: the Parties shall close the Border Sea to trawling every spring, and every autumn when "
     "the joint scientific committee advises it (browser test)."
 )
+
+
+def submit(browser, button):
+    """Clicks a form's button or a link and waits until the next page has replaced this one.
+    Chromium may answer "node does not belong to the document" while the old page unloads."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(browser, 20, ignored_exceptions=(WebDriverException,)).until(expected_conditions.staleness_of(page))
 
 
 def open_sample_text(browser, server):
@@ -51,7 +62,7 @@ def follow(browser, scope, link_text):
 
 
 def press(browser, button_text):
-    submit(browser, browser.find_element(By.XPATH, f"//main//button[normalize-space()='{button_text}']"))
+    submit(browser, browser.find_element(By.XPATH, f'//main//button[normalize-space()="{button_text}"]'))
 
 
 def set_status_agreed(browser, words):
@@ -117,6 +128,7 @@ def test_one_bracket_from_proposal_to_agreement(server, browser, output_dir):
     sign_in(browser, server, "north-negotiator")
     open_sample_text(browser, server)
     follow(browser, alternative_row(browser, COMPROMISE_WORDS), "Support")
+    press(browser, "Support the alternative")
     clause = clause_item(browser, COMPROMISE_WORDS)
     assert NORTH_WORDS not in clause.text
     assert "clause--bracketed" not in clause.get_attribute("class")

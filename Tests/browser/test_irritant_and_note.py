@@ -3,6 +3,7 @@ negotiator sees the irritant, cannot find the note (it answers exactly like a mi
 is offered no action its role may not take. Screenshots of the dashboard and the irritant page
 are saved for a person to look at."""
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -14,10 +15,11 @@ NOTE_TEXT = "Sample text: our fallback position on visa numbers (browser test)"
 
 
 def submit(browser, button):
-    """Clicks a form's button and waits until the next page has replaced this one."""
+    """Clicks a form's button or a link and waits until the next page has replaced this one.
+    Chromium may answer "node does not belong to the document" while the old page unloads."""
     page = browser.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, 20, ignored_exceptions=(WebDriverException,)).until(expected_conditions.staleness_of(page))
 
 
 def sign_in(browser, server, username):

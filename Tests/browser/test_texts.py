@@ -4,15 +4,12 @@ Southland's amends it, so it is bracketed with both proposers named; Southland m
 into a compromise and agrees to it; Northland supports the compromise (the last bracket goes)
 and agrees too. The clause then shows as agreed by every side, and the comparison of the
 revision before the bracket with the last one marks inserted and deleted words. A facilitator
-(the Riyadh sample's host) is offered no status action, and a status it submits is refused.
+(the Riyadh sample's host) is offered no status action (the core tests refuse one it sends).
 Screenshots of the text and comparison pages are saved for a person to look at."""
 
-from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
-from test_irritant_and_note import main_text, sign_in, sign_out
+from test_irritant_and_note import main_text, sign_in, sign_out, submit
 
 MECHANISM = "Sample: Northland–Southland fisheries talks"
 NORTH = "Northland (fictional)"
@@ -23,14 +20,6 @@ COMPROMISE_WORDS = (
     "Sample text: the Parties shall close the Border Sea to trawling every spring, and every autumn when "
     "the joint scientific committee advises it (browser test)."
 )
-
-
-def submit(browser, button):
-    """Clicks a form's button or a link and waits until the next page has replaced this one.
-    Chromium may answer "node does not belong to the document" while the old page unloads."""
-    page = browser.find_element(By.TAG_NAME, "html")
-    button.click()
-    WebDriverWait(browser, 20, ignored_exceptions=(WebDriverException,)).until(expected_conditions.staleness_of(page))
 
 
 def open_sample_text(browser, server):

@@ -44,7 +44,10 @@ def request(port, method, path, body=None, headers=None):
     response = connection.getresponse()
     data = response.read()
     connection.close()
-    return response.status, dict(response.getheaders()), data
+    headers = dict(response.getheaders())
+    # Several Set-Cookie headers may come at once; keep them all.
+    headers["Set-Cookie"] = response.msg.get_all("Set-Cookie") or []
+    return response.status, headers, data
 
 
 def token(port, username):
@@ -57,13 +60,15 @@ def token(port, username):
 
 def session_cookie(port, username):
     status, headers, data = request(port, "GET", "/sign-in")
-    cookie = headers.get("Set-Cookie", "").split(";")[0]
+    cookie = "; ".join(c.split(";")[0] for c in headers["Set-Cookie"])
     csrf = re.search(rb'name="csrf" value="([^"]+)"', data).group(1).decode()
     form = urllib.parse.urlencode({"csrf": csrf, "username": username, "password": PASSWORD})
     status, headers, _ = request(port, "POST", "/sign-in", form,
                                  {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
     assert status == 303, status
-    return headers.get("Set-Cookie", cookie).split(";")[0] or cookie
+    session = [c.split(";")[0] for c in headers["Set-Cookie"] if "session" in c.split("=")[0]]
+    assert session, headers["Set-Cookie"]
+    return session[0]
 
 
 def grow(port, bearer, mechanism, count):
@@ -103,7 +108,7 @@ def peak_memory_mb(pid):
 
 
 def main():
-    binary = sys.argv[1]
+    binary = os.path.abspath(sys.argv[1])
     irritants = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
     process, port = start(binary)
     try:
@@ -114,6 +119,9 @@ def main():
         grow(port, bearer, mechanism, irritants)
         print(f"  {'demo grown by API (8 clients)':62} {irritants} irritants in {time.monotonic() - started:.1f} s")
         cookie = session_cookie(port, "us-negotiator")
+        # Measure the page itself, not a redirect to the sign-in form.
+        status, _, _ = request(port, "GET", f"/mechanisms/{mechanism}", headers={"Cookie": cookie})
+        assert status == 200, f"the dashboard answered {status} to the bench's session"
         targets = [
             ("dashboard page", f"/mechanisms/{mechanism}", "Cookie: " + cookie),
             ("API irritant list", f"/api/v1/mechanisms/{mechanism}/irritants", "Authorization: Bearer " + bearer),

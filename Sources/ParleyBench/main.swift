@@ -3,6 +3,7 @@
 //
 // Usage: parley-bench [record|store] — with no argument every group runs.
 //        parley-bench load DATABASE [WRITERS] — append until killed (the crash test's writer).
+//        parley-bench append N WRITERS [DATABASE] | verify DATABASE — one step alone, to profile.
 
 import Foundation
 import ParleyStore
@@ -19,6 +20,17 @@ if arguments.first == "load" {
         exit(2)
     }
     try await appendUntilKilled(database: arguments[1], writers: arguments.count > 2 ? Int(arguments[2]) ?? 8 : 8)
+    exit(0)
+}
+
+if arguments.first == "append", arguments.count >= 3, let n = Int(arguments[1]), let w = Int(arguments[2]) {
+    let path =
+        arguments.count > 3 ? arguments[3] : NSTemporaryDirectory() + "parley-profile-\(UUID().uuidString).sqlite"
+    try await profileAppend(count: n, writers: w, path: path)
+    exit(0)
+}
+if arguments.first == "verify", arguments.count == 2 {
+    try await profileVerify(path: arguments[1])
     exit(0)
 }
 

@@ -5,7 +5,6 @@ import Logging
 import NIOPosix
 import PostgresKit
 import SQLKit
-import SQLiteKit
 
 enum Dialect: Sendable { case sqlite, postgres }
 
@@ -35,30 +34,28 @@ final class Database: Sendable {
     }
 
     private static func openSQLite(path: String, readers count: Int, logger: Logger) async throws -> Database {
-        var connections: [SQLiteConnection] = []
+        var sessions: [SQLiteSession] = []
         do {
             for _ in 0..<(count + 1) {
-                let c = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-                connections.append(c)
-                let db = c.sql(queryLogLevel: nil)
+                let session = try SQLiteSession(path: path, logger: logger)
+                sessions.append(session)
                 // WAL: readers never wait for the writer. synchronous=FULL: a commit is on disk
                 // before it is acknowledged, so nothing acknowledged is lost on a crash.
-                try await db.raw("PRAGMA busy_timeout = 10000").run()
-                try await db.raw("PRAGMA journal_mode = WAL").run()
-                try await db.raw("PRAGMA synchronous = FULL").run()
-                try await db.raw("PRAGMA foreign_keys = ON").run()
+                try await session.raw("PRAGMA busy_timeout = 10000").run()
+                try await session.raw("PRAGMA journal_mode = WAL").run()
+                try await session.raw("PRAGMA synchronous = FULL").run()
+                try await session.raw("PRAGMA foreign_keys = ON").run()
             }
         } catch {
-            for c in connections { try? await c.close() }
+            for session in sessions { session.close() }
             throw StoreError.database("cannot open SQLite database \(path): \(error)")
         }
-        let dbs = connections.map { $0.sql(queryLogLevel: nil) }
-        let writer = connections[0]
-        let rest = Array(connections.dropFirst())
+        let writer = sessions[0]
+        let rest = Array(sessions.dropFirst())
         return Database(
             dialect: .sqlite,
-            writers: ConnectionPool([dbs[0]]) { try? await writer.close() },
-            readers: ConnectionPool(Array(dbs.dropFirst())) { for c in rest { try? await c.close() } }
+            writers: ConnectionPool([writer]) { writer.close() },
+            readers: ConnectionPool(rest) { for session in rest { session.close() } }
         )
     }
 

@@ -1,6 +1,7 @@
 // Appending to a log inside a write transaction: lock the log, take the next index, store the
-// entry's canonical bytes and the interior hashes it completes, and sign a checkpoint of the new
-// size. Everything here runs in the caller's transaction, beside the projection writes.
+// entry's canonical bytes and the interior hashes it completes; when the batch ends, sign a
+// checkpoint of the new size. Everything here runs in the caller's transaction, beside the
+// projection writes.
 import Foundation
 import ParleyCore
 import ParleyRecord
@@ -35,42 +36,63 @@ struct LogWriter {
     let db: any SQLDatabase
     let dialect: Dialect
     let signer: NoteSigner
+    let batch: WriteBatch
 
     /// The C2SP origin line of a log's checkpoints: the server key's name and the log id.
     static func origin(of log: String, keyName: String) -> String { "\(keyName)/\(log)" }
 
     /// Appends one entry; `body` turns the assigned index into the entry's canonical bytes.
-    /// Returns the index and the new size.
+    /// Returns the index and the entry's bytes. The log's checkpoint is signed when the batch ends.
     func append(to log: LogAddress, body: (Int64) throws -> [UInt8]) async throws -> (index: Int64, bytes: [UInt8]) {
-        let size = try await lockAndSize(log)
+        var range = try await tail(log)
+        let size = range.size
         let bytes = try body(size)
-        let leaf = Merkle.leafHash(bytes)
-        let newHashes = try await StoredHashes.run(log: log.id, on: db) {
-            try Merkle.hashesToStore(forLeafAt: size, leafHash: leaf, reader: $0)
-        }
+        var newHashes: [Hash] = []
+        range.append(leafHash: Merkle.leafHash(bytes)) { newHashes.append($0) }
         try await db.insert(into: "entries").columns("log_id", "idx", "body")
             .values(SQLBind(log.id), SQLBind(size), Blob.bind(bytes)).run()
         try await StoredHashes.insert(log: log.id, from: Merkle.storedHashCount(forSize: size), newHashes, on: db)
         try await db.update("logs").set("size", to: SQLBind(size + 1)).where("id", .equal, SQLBind(log.id)).run()
+        batch.tails[log.id] = range
+        batch.touch(log)
         return (size, bytes)
     }
 
     /// Signs and stores a checkpoint of the log's current size; returns the signed note.
     @discardableResult
     func checkpoint(_ log: LogAddress) async throws -> String {
-        let size = try await currentSize(log.id)
-        let root = try await StoredHashes.run(log: log.id, on: db) { try Merkle.treeHash(size: size, reader: $0) }
+        let range = try await tail(log)
         let checkpoint = try Checkpoint(
             origin: Self.origin(of: log.id, keyName: signer.name),
-            size: UInt64(size),
-            root: root
+            size: UInt64(range.size),
+            root: range.root
         )
         let note = checkpoint.sign(with: signer)
         try await db.insert(into: "checkpoints").columns("log_id", "size", "note")
-            .values(SQLBind(log.id), SQLBind(size), SQLBind(note))
+            .values(SQLBind(log.id), SQLBind(range.size), SQLBind(note))
             .ignoringConflicts(with: ["log_id", "size"])
             .run()
         return note
+    }
+
+    /// The log's size and perfect subtree roots: kept by the batch, or read once per batch after
+    /// taking the log's lock (and creating the log if it is new).
+    private func tail(_ log: LogAddress) async throws -> CompactRange {
+        if let kept = batch.tails[log.id] { return kept }
+        let size = try await lockAndSize(log)
+        let indexes = Merkle.compactRangeIndexes(forSize: size)
+        let stored = try await StoredHashes.fetch(log: log.id, indexes: indexes, on: db)
+        let roots = try indexes.map { i in
+            guard let hash = stored[i] else {
+                throw StoreError.database("stored hash \(i) of \(log.id) is missing; run `parley verify`")
+            }
+            return hash
+        }
+        guard let range = CompactRange(size: size, hashes: roots) else {
+            throw StoreError.database("the stored hashes of \(log.id) do not fit its size \(size)")
+        }
+        batch.tails[log.id] = range
+        return range
     }
 
     /// Serialises appends to one log across sessions and servers (PostgreSQL advisory lock held to
@@ -91,12 +113,6 @@ struct LogWriter {
                 SQLBind(Int64(0))
             ).run()
         return 0
-    }
-
-    private func currentSize(_ log: String) async throws -> Int64 {
-        guard let row = try await db.select().column("size").from("logs").where("id", .equal, SQLBind(log)).first()
-        else { throw StoreError.unknownLog(log) }
-        return try row.decode(column: "size", as: Int64.self)
     }
 
     /// A stable 64-bit lock key per log (FNV-1a of its id).

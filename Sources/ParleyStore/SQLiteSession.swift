@@ -122,7 +122,13 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
                 }
             case .blob(let buffer):
                 status = buffer.withUnsafeReadableBytes {
-                    sqlite_nio_sqlite3_bind_blob64(statement, i, $0.baseAddress ?? emptyBlob, UInt64($0.count), transient)
+                    sqlite_nio_sqlite3_bind_blob64(
+                        statement,
+                        i,
+                        $0.baseAddress ?? emptyBlob,
+                        UInt64($0.count),
+                        transient
+                    )
                 }
             case .null: status = sqlite_nio_sqlite3_bind_null(statement, i)
             }
@@ -157,7 +163,9 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
 /// SQLite copies bound values (SQLITE_TRANSIENT), so the Swift buffers need not outlive the call.
 nonisolated(unsafe) private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 /// A zero-length BLOB needs a non-NULL pointer, or SQLite binds NULL.
-nonisolated(unsafe) private let emptyBlob = UnsafeRawPointer(UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1))
+nonisolated(unsafe) private let emptyBlob = UnsafeRawPointer(
+    UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1)
+)
 
 private struct PreparedStatement {
     let pointer: OpaquePointer

@@ -1,7 +1,7 @@
 // Carrying out a decision (DESIGN.md "Data flows one way"): in one write job of the group-commit
-// queue, load the state → decide → append each entry to its log → project it → write the rows
-// → sign a checkpoint of every log touched. All of it commits together or not at all; a refused
-// command writes nothing.
+// queue, load the state → decide → append each entry to its log → project it → write the rows;
+// when the batch ends, a checkpoint of every log touched is signed. All of it commits together
+// or not at all; a refused command writes nothing.
 public import Foundation
 public import ParleyCore
 import ParleyRecord
@@ -25,24 +25,37 @@ extension Store {
         now: Date = Date(),
         newID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
     ) async throws -> ExecutionResult {
-        try await write { writer in
-            try await writer.execute(command, by: actor, now: now, newID: newID)
+        let (entries, batch) = try await write(keepingBatchState: true) { writer in
+            (try await writer.execute(command, by: actor, now: now, newID: newID), writer.batch)
         }
+        // The batch is committed: its checkpoints, signed after its last job, cover these entries.
+        var checkpoints: [LogID: String] = [:]
+        for entry in entries where checkpoints[entry.log] == nil {
+            guard let note = batch.checkpoints[entry.log.description] else {
+                throw StoreError.database("no checkpoint was signed for \(entry.log)")
+            }
+            checkpoints[entry.log] = note
+        }
+        return ExecutionResult(entries: entries, checkpoints: checkpoints)
     }
 }
 
 extension LogWriter {
+    /// Decides and appends; answers the entries appended (their checkpoints come when the batch
+    /// ends).
     func execute(_ command: Command, by actor: Actor, now: Date, newID: @escaping () -> String) async throws
-        -> ExecutionResult
+        -> [Entry]
     {
-        let cache = StateCache()
+        let cache = batch.sharedState()
         let loader = StateLoader(db: db)
         var counterLogs: [LogID] = []
         if let m = command.mechanism {
             counterLogs.append(.shared(m))
             if let party = actor.party { counterLogs.append(.private(m, party)) }
         }
-        try await loader.preload(mechanism: command.mechanism, counters: counterLogs, into: cache)
+        let structure = command.mechanism.flatMap { batch.preloaded.contains($0) ? nil : $0 }
+        try await loader.preload(mechanism: structure, counters: counterLogs, into: cache)
+        if let structure { batch.preloaded.insert(structure) }
 
         let ids = ReplayingIDs(newID)
         let drafts = try await loader.settle(cache) { () throws(Refusal) -> [EntryDraft] in
@@ -52,19 +65,14 @@ extension LogWriter {
         try TextSignatureCheck.check(drafts) { cache.item($0) }
 
         var entries: [Entry] = []
-        var touched: [LogID] = []
         for draft in drafts {
             let entry = try await append(draft)
             let changes = try await loader.settle(cache) { try Projection.changes(for: entry, reading: cache) }
             for change in changes { cache.apply(change) }
             entries.append(entry)
-            if !touched.contains(entry.log) { touched.append(entry.log) }
         }
         try await ProjectionWriter.write(cache, on: db)
-
-        var checkpoints: [LogID: String] = [:]
-        for log in touched { checkpoints[log] = try await checkpoint(LogAddress(log)) }
-        return ExecutionResult(entries: entries, checkpoints: checkpoints)
+        return entries
     }
 
     /// Appends one decided entry: its index is the log's size, its bytes its canonical JSON.

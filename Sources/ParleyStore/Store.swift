@@ -15,7 +15,12 @@ public final class Store: Sendable {
 
     private init(database: Database, signer: NoteSigner, logger: Logger) {
         self.database = database
-        self.queue = WriteQueue(pool: database.writers, dialect: database.dialect)
+        let dialect = database.dialect
+        self.queue = WriteQueue(pool: database.writers, dialect: dialect) { db, batch in
+            // One checkpoint per log a batch appended to, over the size the batch ends with.
+            let writer = LogWriter(db: db, dialect: dialect, signer: signer, batch: batch)
+            for log in batch.touched { batch.checkpoints[log.id] = try await writer.checkpoint(log) }
+        }
         self.signer = signer
         self.logger = logger
     }
@@ -43,11 +48,20 @@ public final class Store: Sendable {
 
     public func close() async { await database.close() }
 
-    /// Runs a write job in the group-commit queue; returns once it is durable.
-    func write<T: Sendable>(_ job: @escaping @Sendable (LogWriter) async throws -> T) async throws -> T {
+    /// Runs a write job in the group-commit queue; returns once it is durable. A job that keeps
+    /// the batch's state (an executed command) maintains it; any other may write what that state
+    /// describes, so the batch forgets it afterwards.
+    func write<T: Sendable>(
+        keepingBatchState: Bool = false,
+        _ job: @escaping @Sendable (LogWriter) async throws -> T
+    ) async throws -> T {
         let signer = self.signer
         let dialect = database.dialect
-        return try await queue.submit { db in try await job(LogWriter(db: db, dialect: dialect, signer: signer)) }
+        return try await queue.submit { db, batch in
+            let result = try await job(LogWriter(db: db, dialect: dialect, signer: signer, batch: batch))
+            if !keepingBatchState { batch.forget() }
+            return result
+        }
     }
 
     func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {

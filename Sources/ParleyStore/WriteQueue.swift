@@ -1,32 +1,43 @@
 // Group commit: writers queue their jobs; the queue runs every job waiting at that moment in one
 // transaction, each inside its own savepoint, and acknowledges them only after the COMMIT is
-// durable. One fsync then serves many appends, and a failed job undoes only its own writes.
+// durable. One fsync then serves many appends, and a failed job undoes only its own writes. The
+// jobs of a batch share a WriteBatch; `finish` runs after the last of them, in the same
+// transaction (it signs the checkpoints of the logs they appended to).
 import SQLKit
 
 actor WriteQueue {
     private struct Waiting {
-        let job: @Sendable (any SQLDatabase) async throws -> any Sendable
+        let job: @Sendable (any SQLDatabase, WriteBatch) async throws -> any Sendable
         let done: CheckedContinuation<any Sendable, any Error>
     }
 
     private let pool: ConnectionPool
     private let dialect: Dialect
     private let maxBatch: Int
+    private let finish: @Sendable (any SQLDatabase, WriteBatch) async throws -> Void
     private var waiting: [Waiting] = []
     private var draining = false
     /// Transactions run so far (committed or not): tests watch jobs share one.
     private(set) var batches = 0
 
-    init(pool: ConnectionPool, dialect: Dialect, maxBatch: Int = 512) {
+    init(
+        pool: ConnectionPool,
+        dialect: Dialect,
+        maxBatch: Int = 512,
+        finish: @escaping @Sendable (any SQLDatabase, WriteBatch) async throws -> Void
+    ) {
         self.pool = pool
         self.dialect = dialect
         self.maxBatch = maxBatch
+        self.finish = finish
     }
 
     /// Runs `job` inside a transaction shared with other waiting jobs; returns once committed.
-    func submit<T: Sendable>(_ job: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func submit<T: Sendable>(_ job: @escaping @Sendable (any SQLDatabase, WriteBatch) async throws -> T) async throws
+        -> T
+    {
         let result = try await withCheckedThrowingContinuation { (done: CheckedContinuation<any Sendable, any Error>) in
-            waiting.append(Waiting(job: { try await job($0) }, done: done))
+            waiting.append(Waiting(job: { try await job($0, $1) }, done: done))
             if !draining {
                 draining = true
                 Task { await self.drain() }
@@ -48,19 +59,24 @@ actor WriteQueue {
     private func run(_ batch: [Waiting]) async {
         var outcomes: [Result<any Sendable, any Error>] = []
         batches += 1
-        let dialect = self.dialect
+        let (dialect, finish) = (self.dialect, self.finish)
         do {
             try await pool.with { db in
                 try await Transaction.run(on: db, dialect: dialect) { tx in
                     outcomes = []
+                    let shared = WriteBatch()
                     for (i, item) in batch.enumerated() {
                         do {
-                            let value = try await Transaction.savepoint("job\(i)", on: tx) { try await item.job($0) }
+                            let value = try await Transaction.savepoint("job\(i)", on: tx) {
+                                try await item.job($0, shared)
+                            }
                             outcomes.append(.success(value))
                         } catch {
+                            shared.forget()
                             outcomes.append(.failure(error))
                         }
                     }
+                    try await finish(tx, shared)
                 }
             }
         } catch {

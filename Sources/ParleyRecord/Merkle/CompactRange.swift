@@ -12,6 +12,15 @@ public struct CompactRange: Sendable {
 
     public init() {}
 
+    /// The range of a tree of `size` leaves from its perfect subtree roots, largest first (the
+    /// hashes stored at `Merkle.compactRangeIndexes(forSize: size)`); nil when their number is
+    /// not one per one-bit of `size`.
+    public init?(size: Int64, hashes: [Hash]) {
+        guard size >= 0, hashes.count == size.nonzeroBitCount else { return nil }
+        self.size = size
+        self.hashes = hashes
+    }
+
     /// Appends a leaf by its RFC 9162 §2.1.1 leaf hash. `completed` receives the leaf hash and then
     /// every perfect subtree hash this leaf completes, in storage order.
     public mutating func append(leafHash: Hash, completed: (Hash) -> Void = { _ in }) {

@@ -23,6 +23,18 @@ extension Merkle {
         2 * size - Int64(size.nonzeroBitCount)
     }
 
+    /// The storage indexes of the perfect subtree roots that make up [0, size), largest first:
+    /// what a `CompactRange` of that size holds, so an appender can resume from stored hashes.
+    public static func compactRangeIndexes(forSize size: Int64) -> [Int64] {
+        var indexes: [Int64] = []
+        var start: Int64 = 0
+        for level in stride(from: 62, through: 0, by: -1) where size & (Int64(1) << Int64(level)) != 0 {
+            indexes.append(storedHashIndex(level: level, n: start >> Int64(level)))
+            start += Int64(1) << Int64(level)
+        }
+        return indexes
+    }
+
     /// The hashes to store when leaf `n` (0-based) with hash `leafHash` is appended to a tree of
     /// `n` leaves, in storage order from index `storedHashCount(forSize: n)`.
     ///

@@ -29,6 +29,32 @@ import Testing
         }
     }
 
+    @Test func aCompactRangeResumesFromStoredHashes() throws {
+        // An appender that restarts reads the range's roots from the store and carries on: the
+        // hashes it completes and its root equal those of a range that never stopped.
+        var store = MemoryHashStore()
+        var unbroken = CompactRange()
+        for i in 0..<200 {
+            let n = Int64(i)
+            let roots = try store.readHashes(at: Merkle.compactRangeIndexes(forSize: n))
+            var resumed = try #require(CompactRange(size: n, hashes: roots))
+            #expect(resumed.root == unbroken.root, "root at size \(i)")
+            let leaf = Merkle.leafHash(Self.entry(i))
+            var completed: [Hash] = []
+            resumed.append(leafHash: leaf) { completed.append($0) }
+            unbroken.append(leafHash: leaf)
+            #expect(completed == (try Merkle.hashesToStore(forLeafAt: n, leafHash: leaf, reader: store)))
+            store.append(contentsOf: completed)
+        }
+        #expect(Merkle.compactRangeIndexes(forSize: 0).isEmpty)
+        #expect(
+            Merkle.compactRangeIndexes(forSize: 6) == [
+                Merkle.storedHashIndex(level: 2, n: 0), Merkle.storedHashIndex(level: 1, n: 2),
+            ]
+        )
+        #expect(CompactRange(size: 3, hashes: [.zero]) == nil)
+    }
+
     @Test func everyStoredHashIsItsPerfectSubtreeRoot() {
         var tree = MemoryTree()
         let leaves = (0..<100).map { Merkle.leafHash(Self.entry($0)) }

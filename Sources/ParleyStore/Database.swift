@@ -45,6 +45,8 @@ final class Database: Sendable {
                 try await session.raw("PRAGMA journal_mode = WAL").run()
                 try await session.raw("PRAGMA synchronous = FULL").run()
                 try await session.raw("PRAGMA foreign_keys = ON").run()
+                // Savepoints (one per job of a group commit) journal into memory, not a temp file.
+                try await session.raw("PRAGMA temp_store = MEMORY").run()
             }
         } catch {
             for session in sessions { session.close() }

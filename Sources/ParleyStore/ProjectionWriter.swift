@@ -22,25 +22,41 @@ enum ProjectionWriter {
         var start = 0
         while start < stored.count {
             let chunk = stored[start..<min(start + rowsPerStatement, stored.count)]
-            var insert = db.insert(into: "items").columns(StoredRow.columns)
-            for row in chunk { insert = insert.values(row.binds) }
-            try await insert.onConflict(with: ["kind", "id"]) { update in
-                var update = update
-                for column in StoredRow.columns.dropFirst(2) { update = update.set(excludedValueOf: column) }
-                return update
-            }.run()
+            try await db.raw(upsertStatement(chunk)).run()
             start += rowsPerStatement
         }
+    }
+
+    // Plain SQL (the same on SQLite and PostgreSQL): the builder's serialisation of an
+    // eleven-column upsert costs more than running it.
+    private static let upsertTail: String =
+        " ON CONFLICT (kind, id) DO UPDATE SET "
+        + StoredRow.columns.dropFirst(2).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+
+    private static func upsertStatement(_ rows: ArraySlice<StoredRow>) -> SQLQueryString {
+        var sql: SQLQueryString = "INSERT INTO items (\(unsafeRaw: StoredRow.columns.joined(separator: ", "))) VALUES "
+        for (n, row) in rows.enumerated() {
+            sql.appendLiteral(n == 0 ? "(" : ", (")
+            for (i, value) in row.values.enumerated() {
+                if i > 0 { sql.appendLiteral(", ") }
+                sql.appendInterpolation(bind: value)
+            }
+            sql.appendLiteral(")")
+        }
+        sql.appendLiteral(upsertTail)
+        return sql
     }
 
     static func upsertCounters(_ counters: [(log: String, kind: String, last: Int64)], on db: any SQLDatabase)
         async throws
     {
         guard !counters.isEmpty else { return }
-        var insert = db.insert(into: "counters").columns("log_id", "kind", "last")
-        for c in counters.sorted(by: { ($0.log, $0.kind) < ($1.log, $1.kind) }) {
-            insert = insert.values(SQLBind(c.log), SQLBind(c.kind), SQLBind(c.last))
+        let rows: [SQLQueryString] = counters.sorted(by: { ($0.log, $0.kind) < ($1.log, $1.kind) }).map {
+            "(\(bind: $0.log), \(bind: $0.kind), \(bind: $0.last))"
         }
-        try await insert.onConflict(with: ["log_id", "kind"]) { $0.set(excludedValueOf: "last") }.run()
+        try await db.raw(
+            "INSERT INTO counters (log_id, kind, last) VALUES " + rows.joined(separator: ", ")
+                + " ON CONFLICT (log_id, kind) DO UPDATE SET last = excluded.last"
+        ).run()
     }
 }

@@ -19,10 +19,9 @@ enum StoredHashes {
 
     static func fetch(log: String, indexes: [Int64], on db: any SQLDatabase) async throws -> [Int64: Hash] {
         guard !indexes.isEmpty else { return [:] }
-        let rows = try await db.select().columns("idx", "hash").from("log_hashes")
-            .where("log_id", .equal, SQLBind(log))
-            .where("idx", .in, SQLBind.group(Array(Set(indexes))))
-            .all()
+        let rows = try await db.raw(
+            "SELECT idx, hash FROM log_hashes WHERE log_id = \(bind: log) AND idx IN (\(binds: Array(Set(indexes)).sorted()))"
+        ).all()
         var result: [Int64: Hash] = [:]
         for row in rows {
             let bytes = try row.bytes("hash")
@@ -38,11 +37,11 @@ enum StoredHashes {
 
     static func insert(log: String, from start: Int64, _ hashes: [Hash], on db: any SQLDatabase) async throws {
         guard !hashes.isEmpty else { return }
-        var insert = db.insert(into: "log_hashes").columns("log_id", "idx", "hash")
+        var rows: [SQLQueryString] = []
         for (offset, hash) in hashes.enumerated() {
-            insert = insert.values(SQLBind(log), SQLBind(start + Int64(offset)), Blob.bind(hash.bytes))
+            rows.append("(\(bind: log), \(bind: start + Int64(offset)), \(Blob.bind(hash.bytes)))")
         }
-        try await insert.run()
+        try await db.raw("INSERT INTO log_hashes (log_id, idx, hash) VALUES " + rows.joined(separator: ", ")).run()
     }
 }
 

@@ -53,11 +53,9 @@ struct StoredRow: Sendable, Equatable {
         body = try row.decode(column: "body", as: String.self)
     }
 
-    var binds: [any SQLExpression] {
-        [
-            SQLBind(kind), SQLBind(id), SQLBind(mechanismID), SQLBind(ownerParty), SQLBind(reference), SQLBind(about),
-            SQLBind(status), SQLBind(title), SQLBind(searchText), SQLBind(updatedAt), SQLBind(body),
-        ]
+    /// The column values in `columns` order.
+    var values: [any Encodable & Sendable] {
+        [kind, id, mechanismID, ownerParty, reference, about, status, title, searchText, updatedAt, body]
     }
 
     /// The ProjectionRow this row holds.

@@ -31,7 +31,7 @@ struct Validation {
 
     /// A required single-line text: trimmed, not empty, at most `max` characters, no line breaks.
     mutating func line(_ value: String, _ field: String, label: String, max: Int) -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = value.trimmedOfWhitespace
         if trimmed.isEmpty {
             fail(field, "Enter \(label)")
         } else if trimmed.count > max {
@@ -46,7 +46,7 @@ struct Validation {
 
     /// A required multi-line text: trimmed, not empty, at most `max` characters.
     mutating func text(_ value: String, _ field: String, label: String, max: Int) -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = value.trimmedOfWhitespace
         if trimmed.isEmpty {
             fail(field, "Enter \(label)")
         } else if trimmed.count > max {
@@ -57,7 +57,7 @@ struct Validation {
 
     /// An optional multi-line text: nil when blank.
     mutating func optionalText(_ value: String?, _ field: String, label: String, max: Int) -> String? {
-        guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let value, !value.trimmedOfWhitespace.isEmpty else { return nil }
         return text(value, field, label: label, max: max)
     }
 

@@ -56,6 +56,9 @@ final class StateCache: DecisionState {
 
     init(complete: Bool = false) { self.complete = complete }
 
+    /// How many rows (or known absences) the cache holds.
+    var rowCount: Int { rows.count }
+
     func resetMisses() { misses = [] }
 
     private func miss(_ m: Miss) {

@@ -25,13 +25,13 @@ extension Store {
         now: Date = Date(),
         newID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
     ) async throws -> ExecutionResult {
-        let (entries, batch) = try await write(keepingBatchState: true) { writer in
-            (try await writer.execute(command, by: actor, now: now, newID: newID), writer.batch)
+        let (entries, outcome) = try await write(keepingBatchState: true) { writer in
+            (try await writer.execute(command, by: actor, now: now, newID: newID), writer.batch.outcome)
         }
         // The batch is committed: its checkpoints, signed after its last job, cover these entries.
         var checkpoints: [LogID: String] = [:]
         for entry in entries where checkpoints[entry.log] == nil {
-            guard let note = batch.checkpoints[entry.log.description] else {
+            guard let note = outcome.checkpoints[entry.log.description] else {
                 throw StoreError.database("no checkpoint was signed for \(entry.log)")
             }
             checkpoints[entry.log] = note

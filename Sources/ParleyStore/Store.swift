@@ -19,7 +19,8 @@ public final class Store: Sendable {
         self.queue = WriteQueue(pool: database.writers, dialect: dialect) { db, batch in
             // One checkpoint per log a batch appended to, over the size the batch ends with.
             let writer = LogWriter(db: db, dialect: dialect, signer: signer, batch: batch)
-            for log in batch.touched { batch.checkpoints[log.id] = try await writer.checkpoint(log) }
+            let outcome = batch.outcome
+            for log in outcome.touched { outcome.checkpoints[log.id] = try await writer.checkpoint(log) }
         }
         self.signer = signer
         self.logger = logger

@@ -1,25 +1,30 @@
-// What the jobs of one group-commit batch share, inside its one transaction: the state decisions
-// read (so the structure of a mechanism is loaded once a batch, not once a command), each log's
-// tail as a compact range (so an append reads nothing), and the logs touched, whose checkpoints
-// are signed once, after the last job, over the size the batch ends with.
+// What the jobs of the group-commit queue share inside the writing transaction: the state
+// decisions read (so a mechanism's structure is loaded once, not once a command), each log's tail
+// as a compact range (so an append reads nothing), and the logs a batch touched, whose checkpoints
+// are signed once, after its last job, over the size the batch ends with.
 //
-// A job that fails is rolled back to its savepoint, so whatever it put here may describe writes
-// that no longer exist: the batch then forgets its state and tails and reloads them.
+// The state outlives a batch only while nobody else can have changed what it describes: on
+// SQLite, while `PRAGMA data_version` says no other connection committed; on PostgreSQL (other
+// servers may write) never. A job that fails is rolled back to its savepoint, and a batch that
+// fails is rolled back whole, so whatever they put here may describe writes that no longer
+// exist: the state is then forgotten and reloaded.
 import ParleyCore
 import ParleyRecord
 import SQLKit
 
 final class WriteBatch: @unchecked Sendable {
-    /// Decision state shared by the batch's commands; nil until the first needs it.
+    /// Decision state shared by the commands; nil until the first needs it.
     private(set) var state: StateCache?
     /// Mechanisms whose structure `state` holds.
     var preloaded: Set<MechanismID> = []
-    /// Each appended log's size and perfect subtree roots, as of the batch's latest write.
+    /// Each appended log's size and perfect subtree roots, as of the latest write.
     var tails: [String: CompactRange] = [:]
-    /// Logs appended to by jobs that succeeded, in first-touched order.
-    private(set) var touched: [LogAddress] = []
-    /// The checkpoint signed for each touched log when the batch finished (by log id).
-    var checkpoints: [String: String] = [:]
+    /// What the current batch appended to, and the checkpoints signed when it ended.
+    private(set) var outcome = BatchOutcome()
+    private var dataVersion: Int64?
+
+    /// Rows of state kept at most between batches; beyond, it is reloaded as needed.
+    static let stateLimit = 20_000
 
     func sharedState() -> StateCache {
         if let state { return state }
@@ -28,14 +33,32 @@ final class WriteBatch: @unchecked Sendable {
         return made
     }
 
-    func touch(_ log: LogAddress) {
-        if !touched.contains(log) { touched.append(log) }
+    /// At the start of each transaction: keep the state only if nobody else wrote since.
+    /// `dataVersion` is SQLite's; nil where there is no such thing.
+    func begin(dataVersion: Int64?) {
+        outcome = BatchOutcome()
+        if dataVersion == nil || dataVersion != self.dataVersion || (state?.rowCount ?? 0) > Self.stateLimit {
+            forget()
+        }
+        self.dataVersion = dataVersion
     }
 
-    /// After a failed job, or a job that wrote outside the store's own bookkeeping.
+    func touch(_ log: LogAddress) { outcome.touch(log) }
+
+    /// After a failed job or batch, or a job that wrote outside the store's own bookkeeping.
     func forget() {
         state = nil
         preloaded = []
         tails = [:]
+    }
+}
+
+/// The logs one batch appended to, and the checkpoint signed for each when it ended (by log id).
+final class BatchOutcome: @unchecked Sendable {
+    private(set) var touched: [LogAddress] = []
+    var checkpoints: [String: String] = [:]
+
+    func touch(_ log: LogAddress) {
+        if !touched.contains(log) { touched.append(log) }
     }
 }

@@ -17,6 +17,8 @@ actor WriteQueue {
     private let finish: @Sendable (any SQLDatabase, WriteBatch) async throws -> Void
     private var waiting: [Waiting] = []
     private var draining = false
+    /// What the jobs share, from one batch to the next while it stays valid.
+    private let shared = WriteBatch()
     /// Transactions run so far (committed or not): tests watch jobs share one.
     private(set) var batches = 0
 
@@ -59,12 +61,12 @@ actor WriteQueue {
     private func run(_ batch: [Waiting]) async {
         var outcomes: [Result<any Sendable, any Error>] = []
         batches += 1
-        let (dialect, finish) = (self.dialect, self.finish)
+        let (dialect, finish, shared) = (self.dialect, self.finish, self.shared)
         do {
             try await pool.with { db in
                 try await Transaction.run(on: db, dialect: dialect) { tx in
                     outcomes = []
-                    let shared = WriteBatch()
+                    shared.begin(dataVersion: dialect == .sqlite ? try await Self.dataVersion(tx) : nil)
                     for (i, item) in batch.enumerated() {
                         do {
                             let value = try await Transaction.savepoint("job\(i)", on: tx) {
@@ -81,9 +83,18 @@ actor WriteQueue {
             }
         } catch {
             // Nothing of this batch is durable: every job fails, none is acknowledged.
+            shared.forget()
             for item in batch { item.done.resume(throwing: error) }
             return
         }
         for (item, outcome) in zip(batch, outcomes) { item.done.resume(with: outcome) }
+    }
+
+    /// SQLite's count of commits by other connections, as this connection sees it.
+    private static func dataVersion(_ db: any SQLDatabase) async throws -> Int64 {
+        guard let row = try await db.raw("PRAGMA data_version").first() else {
+            throw StoreError.database("PRAGMA data_version answered nothing")
+        }
+        return try row.decode(column: "data_version", as: Int64.self)
     }
 }

@@ -77,7 +77,30 @@ struct LogWriter {
             ON CONFLICT (log_id, size) DO NOTHING
             """
         ).run()
+        try await pruneCheckpoints(log, below: range.size)
         return note
+    }
+
+    /// Checkpoints kept in the store: the latest of each log, and the first of every
+    /// `checkpointSpacing` entries, a history that `verify` checks in a few thousand signatures
+    /// per million entries rather than one per commit. Every checkpoint was served when it was
+    /// the latest; parties keep (and cosign) the ones they saw, which is what detects a rewrite.
+    static let checkpointSpacing: Int64 = 1_024
+
+    /// Deletes the checkpoints below `size` (in this and the previous spacing) that are not the
+    /// first of their spacing.
+    private func pruneCheckpoints(_ log: LogAddress, below size: Int64) async throws {
+        let spacing = Self.checkpointSpacing
+        let from = max(0, (size / spacing - 1) * spacing)
+        try await db.raw(
+            """
+            DELETE FROM checkpoints WHERE log_id = \(bind: log.id) AND size >= \(bind: from) AND size < \(bind: size)
+            AND size > (
+                SELECT MIN(first.size) FROM checkpoints first
+                WHERE first.log_id = checkpoints.log_id AND first.size >= (checkpoints.size / \(literal: spacing)) * \(literal: spacing)
+            )
+            """
+        ).run()
     }
 
     /// The log's size and perfect subtree roots: kept by the batch, or read once per batch after

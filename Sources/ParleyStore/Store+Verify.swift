@@ -2,6 +2,7 @@
 // with everything stored beside them — the interior hashes, the size, every signed checkpoint —
 // naming the first entry that does not match. Memory stays flat: entries are streamed and the
 // tree is replayed as a compact range.
+import Foundation
 import ParleyCore
 import ParleyRecord
 import SQLKit
@@ -32,7 +33,8 @@ extension Store {
     /// stored hashes and every signed checkpoint match the entries. `entryCheck` may add checks
     /// on each entry's bytes and returns a problem message or `nil`.
     public func verify(
-        entryCheck: @Sendable (_ log: String, _ index: Int64, _ bytes: [UInt8]) -> String? = { _, _, _ in nil }
+        entryCheck: @escaping @Sendable (_ log: String, _ index: Int64, _ bytes: [UInt8]) -> String? = { _, _, _ in nil
+        }
     ) async throws -> VerificationReport {
         try await read { db in
             try await Transaction.snapshot(on: db, dialect: database.dialect) { db in
@@ -43,7 +45,7 @@ extension Store {
 
     private func verify(
         on db: any SQLDatabase,
-        entryCheck: (_ log: String, _ index: Int64, _ bytes: [UInt8]) -> String?
+        entryCheck: @escaping @Sendable (_ log: String, _ index: Int64, _ bytes: [UInt8]) -> String?
     ) async throws -> VerificationReport {
         var report = VerificationReport()
         let logs = try await db.select().columns("id", "origin", "size").from("logs").orderBy("id").all().map {
@@ -73,7 +75,7 @@ extension Store {
         origin: String,
         size: Int64,
         on db: any SQLDatabase,
-        entryCheck: (String, Int64, [UInt8]) -> String?
+        entryCheck: @escaping @Sendable (String, Int64, [UInt8]) -> String?
     ) async throws -> (checkpoints: Int, bytes: Int64, problem: VerificationProblem?) {
         func problem(_ entry: Int64?, _ message: String) -> VerificationProblem {
             VerificationProblem(log: log, entry: entry, message: message)
@@ -110,30 +112,35 @@ extension Store {
         var range = CompactRange()
         var bytesRead: Int64 = 0
         var hashIndex: Int64 = 0
-        var start: Int64 = 0
-        let chunk: Int64 = 1000
-        while start < size {
-            let end = min(size, start + chunk)
-            let rows = try await rawEntries(log, start: start, end: end, on: db)
-            let hashStart = Merkle.storedHashCount(forSize: start)
-            let stored = try await rawHashes(log, from: hashStart, to: Merkle.storedHashCount(forSize: end), on: db)
-            var expected = start
-            for (index, body) in rows {
+        // Reading the next chunk overlaps checking this one; within a chunk, the entries are
+        // hashed and checked on every core, and the tree is then folded in order.
+        var pending: Task<VerifyChunk, any Error>? =
+            size > 0 ? Task { try await Self.readChunk(log, start: 0, size: size, on: db) } : nil
+        while let reading = pending {
+            let chunk = try await reading.value
+            pending =
+                chunk.end < size ? Task { try await Self.readChunk(log, start: chunk.end, size: size, on: db) } : nil
+            let checked = await Self.check(chunk.rows, log: log, entryCheck: entryCheck)
+            let hashStart = Merkle.storedHashCount(forSize: chunk.start)
+            var expected = chunk.start
+            for (row, result) in zip(chunk.rows, checked) {
+                let index = row.index
                 guard index == expected else {
+                    pending?.cancel()
                     return (checkpoints.count, bytesRead, problem(expected, "entry is missing"))
                 }
-                if let message = Self.entryProblem(log: log, index: index, bytes: body) ?? entryCheck(log, index, body)
-                {
+                if let message = result.problem {
+                    pending?.cancel()
                     return (checkpoints.count, bytesRead, problem(index, message))
                 }
-                bytesRead += Int64(body.count)
+                bytesRead += Int64(row.body.count)
                 var mismatch: String?
-                range.append(leafHash: Merkle.leafHash(body)) { recomputed in
+                range.append(leafHash: result.leaf) { recomputed in
                     let position = Int(hashIndex - hashStart)
                     if mismatch == nil {
-                        if position >= stored.count || stored[position].index != hashIndex {
+                        if position >= chunk.hashes.count || chunk.hashes[position].index != hashIndex {
                             mismatch = "stored hash \(hashIndex) is missing"
-                        } else if stored[position].hash != recomputed {
+                        } else if chunk.hashes[position].hash != recomputed {
                             mismatch =
                                 hashIndex == Merkle.storedHashIndex(level: 0, n: index)
                                 ? "entry bytes do not match the stored leaf hash (the entry or its hash was altered)"
@@ -142,8 +149,12 @@ extension Store {
                     }
                     hashIndex += 1
                 }
-                if let mismatch { return (checkpoints.count, bytesRead, problem(index, mismatch)) }
+                if let mismatch {
+                    pending?.cancel()
+                    return (checkpoints.count, bytesRead, problem(index, mismatch))
+                }
                 if let cp = checkpoints[index + 1], cp.root != range.root {
+                    pending?.cancel()
                     return (
                         checkpoints.count, bytesRead,
                         problem(
@@ -154,36 +165,93 @@ extension Store {
                 }
                 expected += 1
             }
-            guard expected == end else { return (checkpoints.count, bytesRead, problem(expected, "entry is missing")) }
-            start = end
+            guard expected == chunk.end else {
+                pending?.cancel()
+                return (checkpoints.count, bytesRead, problem(expected, "entry is missing"))
+            }
         }
         return (checkpoints.count, bytesRead, nil)
+    }
+
+    /// Entries read per query.
+    static let verifyChunk: Int64 = 2_000
+
+    /// One chunk of a log: its entries in [start, end) and the stored hashes they account for.
+    struct VerifyChunk: Sendable {
+        let start: Int64
+        let end: Int64
+        let rows: [(index: Int64, body: [UInt8])]
+        let hashes: [(index: Int64, hash: Hash?)]
+    }
+
+    static func readChunk(_ log: String, start: Int64, size: Int64, on db: any SQLDatabase) async throws
+        -> VerifyChunk
+    {
+        let end = min(size, start + verifyChunk)
+        let rows = try await rawEntries(log, start: start, end: end, on: db)
+        let hashes = try await rawHashes(
+            log,
+            from: Merkle.storedHashCount(forSize: start),
+            to: Merkle.storedHashCount(forSize: end),
+            on: db
+        )
+        return VerifyChunk(start: start, end: end, rows: rows, hashes: hashes)
+    }
+
+    /// Each entry's leaf hash and the first problem with its bytes, computed in parallel.
+    static func check(
+        _ rows: [(index: Int64, body: [UInt8])],
+        log: String,
+        entryCheck: @escaping @Sendable (String, Int64, [UInt8]) -> String?
+    ) async -> [(leaf: Hash, problem: String?)] {
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 256))
+        let share = (rows.count + parts - 1) / max(parts, 1)
+        return await withTaskGroup(of: (Int, [(leaf: Hash, problem: String?)]).self) { group in
+            for part in 0..<parts {
+                let slice = Array(rows[min(rows.count, part * share)..<min(rows.count, (part + 1) * share)])
+                group.addTask {
+                    (
+                        part,
+                        slice.map { row in
+                            (
+                                Merkle.leafHash(row.body),
+                                entryProblem(log: log, index: row.index, bytes: row.body)
+                                    ?? entryCheck(log, row.index, row.body)
+                            )
+                        }
+                    )
+                }
+            }
+            var results = [[(leaf: Hash, problem: String?)]](repeating: [], count: parts)
+            for await (part, checked) in group { results[part] = checked }
+            return results.flatMap { $0 }
+        }
     }
 
     /// An entry's bytes must be canonical JSON (RFC 8785) of an entry that names this log and
     /// this index: a copy moved from elsewhere, or re-encoded, is caught even if its hashes were
     /// recomputed to match.
     static func entryProblem(log: String, index: Int64, bytes: [UInt8]) -> String? {
+        let value: JSONValue
         let canonical: [UInt8]
         do {
-            canonical = try CanonicalJSON.canonicalize(bytes)
+            value = try JSONValue.parse(bytes)
+            canonical = try CanonicalJSON.encode(value)
         } catch {
             return "entry bytes are not JSON: \(error)"
         }
         guard canonical == bytes else { return "entry bytes are not canonical JSON (RFC 8785)" }
-        let entry: Entry
-        do {
-            entry = try CanonicalJSON.decode(Entry.self, from: bytes)
-        } catch {
-            return "entry is not a Parley entry: \(error)"
-        }
-        guard entry.log.description == log, entry.index == UInt64(index) else {
-            return "entry names \(entry.log) index \(entry.index), not this log and index"
+        // The parsed value answers what the entry names, without decoding all of it.
+        guard value["v"]?.intValue == Entry.version, let named = value["log"]?.stringValue,
+            let at = value["index"]?.intValue
+        else { return "entry is not a Parley entry (version \(Entry.version) with a log and an index)" }
+        guard named == log, at == Int(index) else {
+            return "entry names \(named) index \(at), not this log and index"
         }
         return nil
     }
 
-    private func rawEntries(_ log: String, start: Int64, end: Int64, on db: any SQLDatabase) async throws -> [(
+    private static func rawEntries(_ log: String, start: Int64, end: Int64, on db: any SQLDatabase) async throws -> [(
         Int64, [UInt8]
     )] {
         try await db.select().columns("idx", "body").from("entries")
@@ -193,7 +261,7 @@ extension Store {
             .map { (try $0.decode(column: "idx", as: Int64.self), try $0.bytes("body")) }
     }
 
-    private func rawHashes(_ log: String, from: Int64, to: Int64, on db: any SQLDatabase) async throws -> [(
+    private static func rawHashes(_ log: String, from: Int64, to: Int64, on db: any SQLDatabase) async throws -> [(
         index: Int64, hash: Hash?
     )] {
         try await db.select().columns("idx", "hash").from("log_hashes")

@@ -18,6 +18,12 @@ public struct Hash: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Copies exactly 32 bytes; `nil` for any other length.
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == Self.byteCount else { return nil }
+        // Contiguous bytes (arrays, Data) are copied at once; byte-by-byte through the generic
+        // collection cost more than hashing them.
+        if let copied = bytes.withContiguousStorageIfAvailable({ Hash(unsafeRawBytes: UnsafeRawBufferPointer($0)) }) {
+            self = copied
+            return
+        }
         var w: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &w) { raw in
             for (i, b) in bytes.enumerated() { raw[i] = b }

@@ -91,6 +91,37 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
         }
     }
 
+    /// Runs a query whose result columns are an integer and a BLOB, answering them without
+    /// SQLKit's rows and decoders: `verify` reads every entry and stored hash this way.
+    func integerBlobRows(_ query: SQLQueryString) throws -> [(Int64, [UInt8])] {
+        let (sql, binds) = serialize(query)
+        let values = try binds.map { try SQLiteDataEncoder().encode($0) }
+        return try lock.withLock {
+            guard let handle else { throw SQLiteFailure(code: SQLITE_MISUSE, message: "connection closed", sql: sql) }
+            let statement = try prepared(sql, on: handle)
+            defer {
+                sqlite_nio_sqlite3_reset(statement.pointer)
+                sqlite_nio_sqlite3_clear_bindings(statement.pointer)
+            }
+            try bind(values, to: statement.pointer, handle: handle, sql: sql)
+            var rows: [(Int64, [UInt8])] = []
+            while true {
+                let status = sqlite_nio_sqlite3_step(statement.pointer)
+                if status == SQLITE_DONE { return rows }
+                guard status == SQLITE_ROW else { throw failure(status, handle, sql) }
+                let p = statement.pointer
+                let count = Int(sqlite_nio_sqlite3_column_bytes(p, 1))
+                let bytes =
+                    count > 0
+                    ? sqlite_nio_sqlite3_column_blob(p, 1).map {
+                        Array(UnsafeRawBufferPointer(start: $0, count: count))
+                    }
+                        ?? [] : []
+                rows.append((sqlite_nio_sqlite3_column_int64(p, 0), bytes))
+            }
+        }
+    }
+
     private func prepared(_ sql: String, on handle: OpaquePointer) throws -> PreparedStatement {
         if let kept = statements[sql] { return kept }
         var pointer: OpaquePointer?

@@ -251,23 +251,27 @@ extension Store {
         return nil
     }
 
-    private static func rawEntries(_ log: String, start: Int64, end: Int64, on db: any SQLDatabase) async throws -> [(
-        Int64, [UInt8]
-    )] {
-        try await db.select().columns("idx", "body").from("entries")
-            .where("log_id", .equal, SQLBind(log))
-            .where("idx", .greaterThanOrEqual, SQLBind(start)).where("idx", .lessThan, SQLBind(end))
-            .orderBy("idx").all()
-            .map { (try $0.decode(column: "idx", as: Int64.self), try $0.bytes("body")) }
+    private static func rawEntries(_ log: String, start: Int64, end: Int64, on db: any SQLDatabase) async throws
+        -> [(index: Int64, body: [UInt8])]
+    {
+        let query: SQLQueryString =
+            "SELECT idx, body FROM entries WHERE log_id = \(bind: log) AND idx >= \(bind: start) AND idx < \(bind: end) ORDER BY idx"
+        if let session = db as? SQLiteSession { return try session.integerBlobRows(query).map { ($0.0, $0.1) } }
+        return try await db.raw(query).all().map {
+            (try $0.decode(column: "idx", as: Int64.self), try $0.bytes("body"))
+        }
     }
 
-    private static func rawHashes(_ log: String, from: Int64, to: Int64, on db: any SQLDatabase) async throws -> [(
-        index: Int64, hash: Hash?
-    )] {
-        try await db.select().columns("idx", "hash").from("log_hashes")
-            .where("log_id", .equal, SQLBind(log))
-            .where("idx", .greaterThanOrEqual, SQLBind(from)).where("idx", .lessThan, SQLBind(to))
-            .orderBy("idx").all()
-            .map { (try $0.decode(column: "idx", as: Int64.self), Hash(bytes: try $0.bytes("hash"))) }
+    private static func rawHashes(_ log: String, from: Int64, to: Int64, on db: any SQLDatabase) async throws
+        -> [(index: Int64, hash: Hash?)]
+    {
+        let query: SQLQueryString =
+            "SELECT idx, hash FROM log_hashes WHERE log_id = \(bind: log) AND idx >= \(bind: from) AND idx < \(bind: to) ORDER BY idx"
+        if let session = db as? SQLiteSession {
+            return try session.integerBlobRows(query).map { ($0.0, Hash(bytes: $0.1)) }
+        }
+        return try await db.raw(query).all().map {
+            (try $0.decode(column: "idx", as: Int64.self), Hash(bytes: try $0.bytes("hash")))
+        }
     }
 }

@@ -232,21 +232,26 @@ extension Store {
     /// this index: a copy moved from elsewhere, or re-encoded, is caught even if its hashes were
     /// recomputed to match.
     static func entryProblem(log: String, index: Int64, bytes: [UInt8]) -> String? {
-        let value: JSONValue
-        let canonical: [UInt8]
-        do {
-            value = try JSONValue.parse(bytes)
-            canonical = try CanonicalJSON.encode(value)
-        } catch {
-            return "entry bytes are not JSON: \(error)"
+        var found: [String: Range<Int>] = [:]
+        let canonical = bytes.withUnsafeBytes {
+            CanonicalJSON.isCanonical($0, members: ["v", "log", "index"], found: &found)
         }
-        guard canonical == bytes else { return "entry bytes are not canonical JSON (RFC 8785)" }
-        // The parsed value answers what the entry names, without decoding all of it.
-        guard value["v"]?.intValue == Entry.version, let named = value["log"]?.stringValue,
-            let at = value["index"]?.intValue
+        guard canonical else {
+            do {
+                _ = try JSONValue.parse(bytes)
+            } catch {
+                return "entry bytes are not JSON: \(error)"
+            }
+            return "entry bytes are not canonical JSON (RFC 8785)"
+        }
+        // What the entry names, read from its canonical bytes without decoding all of it.
+        guard let version = found["v"], bytes[version].elementsEqual(String(Entry.version).utf8),
+            let named = found["log"], let at = found["index"]
         else { return "entry is not a Parley entry (version \(Entry.version) with a log and an index)" }
-        guard named == log, at == Int(index) else {
-            return "entry names \(named) index \(at), not this log and index"
+        let expectedLog = (try? CanonicalJSON.encode(.string(log))) ?? []
+        guard bytes[named].elementsEqual(expectedLog), bytes[at].elementsEqual(String(index).utf8) else {
+            let text = { (range: Range<Int>) in String(decoding: bytes[range], as: UTF8.self) }
+            return "entry names \(text(named)) index \(text(at)), not this log and index"
         }
         return nil
     }

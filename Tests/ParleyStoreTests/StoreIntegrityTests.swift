@@ -135,6 +135,26 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 
     @Test(arguments: Backend.available)
+    func verifyNamesAnEntryCopiedFromAnotherPlace(_ backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            let w = try await populate(store)
+            let log = LogID.private(w.mechanism, w.us).description
+            // Entry 0's bytes put at index 1: canonical JSON, but it names index 0.
+            try await store.write { writer in
+                let row = try await writer.db.raw("SELECT body FROM entries WHERE log_id = \(bind: log) AND idx = 0")
+                    .first()
+                let bytes = try #require(row).bytes("body")
+                try await writer.db.raw(
+                    "UPDATE entries SET body = \(Blob.bind(bytes)) WHERE log_id = \(bind: log) AND idx = 1"
+                ).run()
+            }
+            let problem = try #require(try await store.verify().problems.first)
+            #expect(problem.entry == 1)
+            #expect(problem.message.contains("index 0, not this log and index"), "\(problem)")
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func backupIsAConsistentStoreOfItsOwn(_ backend: Backend) async throws {
         try await withStore(backend) { store, database in
             var w = try await populate(store)

@@ -222,4 +222,73 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
         }
         await database.destroy()
     }
+
+    @Test(arguments: Backend.available)
+    func clusteringTheLogTablesKeepsEveryRow(_ backend: Backend) async throws {
+        let database = try await TestDatabase.make(backend)
+        do {
+            // A database of the four migrations before the log tables were clustered, with rows.
+            let raw = try await Database.open(database.location, readers: 1, logger: quietLogger)
+            let rows: [String] = try await raw.writers.with { db in
+                try await Migrations.run(
+                    on: db,
+                    dialect: raw.dialect,
+                    mode: .apply,
+                    list: Array(Migrations.all.prefix(4))
+                )
+                try await db.raw(
+                    "INSERT INTO logs (id, origin, mechanism_id, party_id, size) VALUES ('l', 'o/l', 'm', NULL, 2)"
+                ).run()
+                for i in 0..<2 {
+                    try await db.raw(
+                        "INSERT INTO entries (log_id, idx, body) VALUES ('l', \(bind: i), \(Blob.bind([UInt8(i), 7])))"
+                    ).run()
+                    try await db.raw(
+                        "INSERT INTO log_hashes (log_id, idx, hash) VALUES ('l', \(bind: i), \(Blob.bind([UInt8(i)])))"
+                    ).run()
+                    try await db.raw(
+                        "INSERT INTO checkpoints (log_id, size, note) VALUES ('l', \(bind: i + 1), \(bind: "note \(i)"))"
+                    ).run()
+                }
+                return try await Self.logRows(db)
+            }
+            await raw.close()
+            let migrated = try await database.open(migrate: true)
+            #expect(try await migrated.read { try await Self.logRows($0) } == rows)
+            if backend == .sqlite {
+                let tables = try await migrated.read { db in
+                    try await db.raw(
+                        "SELECT sql FROM sqlite_master WHERE name IN ('entries', 'log_hashes', 'checkpoints')"
+                    ).all()
+                        .map { try $0.decode(column: "sql", as: String.self) }
+                }
+                #expect(tables.count == 3 && tables.allSatisfy { $0.contains("WITHOUT ROWID") }, "\(tables)")
+            }
+            await migrated.close()
+        } catch {
+            await database.destroy()
+            throw error
+        }
+        await database.destroy()
+    }
+
+    /// Every row of the three log tables, as text, in key order.
+    static func logRows(_ db: any SQLDatabase) async throws -> [String] {
+        var rows: [String] = []
+        for (table, key, value) in [("entries", "idx", "body"), ("log_hashes", "idx", "hash")] {
+            for row in try await db.raw(
+                "SELECT log_id, \(unsafeRaw: key), \(unsafeRaw: value) FROM \(unsafeRaw: table) ORDER BY log_id, \(unsafeRaw: key)"
+            ).all() {
+                rows.append(
+                    "\(table) \(try row.decode(column: "log_id", as: String.self)) \(try row.decode(column: key, as: Int64.self)) \(try row.bytes(value))"
+                )
+            }
+        }
+        for row in try await db.raw("SELECT log_id, size, note FROM checkpoints ORDER BY log_id, size").all() {
+            rows.append(
+                "checkpoints \(try row.decode(column: "log_id", as: String.self)) \(try row.decode(column: "size", as: Int64.self)) \(try row.decode(column: "note", as: String.self))"
+            )
+        }
+        return rows
+    }
 }

@@ -22,7 +22,7 @@ func benchStore(_ location: DatabaseLocation, growTo: Int) async throws -> [(lab
     let raw = try await store.rawCommitRate(rows: 3_000)
     results.append(("raw durable commits (one 0.5 KB row each)", "\(Int(raw)) commits/s"))
 
-    let world = try await BenchWorld.make(store, writers: 8)
+    let world = try await BenchWorld.make(store, writers: 64)
     let single = try await world.append(3_000, writers: 1)
     results.append(
         (
@@ -30,8 +30,10 @@ func benchStore(_ location: DatabaseLocation, growTo: Int) async throws -> [(lab
             "\(Int(single)) entries/s (\(percent(single, of: raw)) of raw)"
         )
     )
-    let eight = try await world.append(40_000, writers: 8)
+    let eight = try await world.append(20_000, writers: 8)
     results.append(("append + project, 8 writers (group commit)", "\(Int(eight)) entries/s"))
+    let many = try await world.append(20_000, writers: 64)
+    results.append(("append + project, 64 writers (group commit)", "\(Int(many)) entries/s"))
 
     // Growth: peak memory at each quarter of the way to `growTo` entries in the one shared log.
     var appended = 43_000
@@ -39,7 +41,7 @@ func benchStore(_ location: DatabaseLocation, growTo: Int) async throws -> [(lab
     var peaks: [String] = []
     while appended < growTo {
         let n = min(quarter, growTo - appended)
-        _ = try await world.append(n, writers: 8)
+        _ = try await world.append(n, writers: 64)
         appended += n
         peaks.append("\(appended / 1000)k: \(peakMemoryMB()) MB")
     }

@@ -14,6 +14,7 @@ enum Migrations {
         Migration(name: "0002-create-items-counters-and-search", apply: createProjectionTables),
         Migration(name: "0003-create-credentials", apply: createCredentials),
         Migration(name: "0004-create-sessions-and-api-tokens", apply: createSessionsAndTokens),
+        Migration(name: "0005-index-items-for-paged-lists", apply: indexItemsForPagedLists),
     ]
 
     /// How an open treats pending migrations.

@@ -130,7 +130,7 @@ import Testing
                     as: w.usNegotiator
                 )
             }
-            try await w.scheduleRiyadh()
+            _ = try await w.scheduleRiyadh()
             try await w.run(
                 .publishReadout(.init(mechanism: w.mechanism, event: Reference("MTG-1")!, body: "US readout")),
                 as: w.usNegotiator

@@ -19,6 +19,10 @@ struct IrritantsController: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: ParleyRequestContext) async throws -> Response {
+        try await env.kept(request, context) { try await listAnswer(request, context) }
+    }
+
+    private func listAnswer(_ request: Request, _ context: ParleyRequestContext) async throws -> CachedAnswer {
         let access = try await MechanismAccess.resolve(env, context)
         let query = try IrritantListQuery(request)
         let size = IrritantListQuery.pageSize
@@ -55,7 +59,7 @@ struct IrritantsController: Sendable {
             previousHref: number > 1 ? query.href(base, page: number - 1) : nil,
             nextHref: number < pageCount ? query.href(base, page: number + 1) : nil
         )
-        return try env.render("irritants", page, context: context)
+        return try env.renderAnswer("irritants", page, context: context)
     }
 
     @Sendable func show(_ request: Request, context: ParleyRequestContext) async throws -> Response {

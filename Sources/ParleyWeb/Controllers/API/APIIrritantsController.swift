@@ -65,10 +65,12 @@ struct APIIrritantsController: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: ParleyRequestContext) async throws -> Response {
-        let api = try await APIRequest.resolve(env, request, context)
-        let page = try await api.page(.irritant, status: try Self.status(request)?.rawValue)
-        let irritants = page.items.compactMap { if case .irritant(let i) = $0 { i } else { nil } }
-        return try JSONResponse.make(APIList(items: irritants, name: "irritants", next: page.next))
+        try await env.kept(request, context) {
+            let api = try await APIRequest.resolve(env, request, context)
+            let page = try await api.page(.irritant, status: try Self.status(request)?.rawValue)
+            let irritants = page.items.compactMap { if case .irritant(let i) = $0 { i } else { nil } }
+            return try JSONResponse.answer(APIList(items: irritants, name: "irritants", next: page.next))
+        }
     }
 
     @Sendable func show(_ request: Request, context: ParleyRequestContext) async throws -> Response {

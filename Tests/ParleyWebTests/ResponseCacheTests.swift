@@ -73,4 +73,28 @@ import Testing
         small.keep(answer(String(repeating: "x", count: 20)), as: "too big for a quarter")
         #expect(small.answer("too big for a quarter") == nil)
     }
+
+    @Test func requestsForAKeyBeingBuiltWaitForThatOneBuild() async throws {
+        let cache = ResponseCache()
+        let first = await cache.answerOrClaim("k")
+        #expect(first.answer == nil && first.claimed)
+        let waiters = (0..<5).map { _ in Task { await cache.answerOrClaim("k") } }
+        try await Task.sleep(for: .milliseconds(50))
+        cache.finish("k", with: CachedAnswer(body: ByteBuffer(string: "built once"), contentType: "text/plain"))
+        for waiter in waiters {
+            let got = await waiter.value
+            #expect(got.answer?.body == ByteBuffer(string: "built once"))
+            #expect(!got.claimed)
+        }
+        #expect(await cache.answerOrClaim("k").answer?.body == ByteBuffer(string: "built once"))
+
+        // A failed build keeps nothing; its waiters build their own, and the key can be claimed again.
+        _ = await cache.answerOrClaim("f")
+        let waiter = Task { await cache.answerOrClaim("f") }
+        try await Task.sleep(for: .milliseconds(50))
+        cache.finish("f", with: nil)
+        let got = await waiter.value
+        #expect(got.answer == nil && !got.claimed)
+        #expect(await cache.answerOrClaim("f").claimed)
+    }
 }

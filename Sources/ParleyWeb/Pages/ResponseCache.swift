@@ -37,6 +37,9 @@ final class ResponseCache: Sendable {
         var answers: [String: CachedAnswer] = [:]
         var order: [String] = []
         var bytes = 0
+        /// Keys being built now, with the requests waiting for them: when a key turns (a change,
+        /// the minute), a hundred requests at once then build it once, not a hundred times.
+        var building: [String: [CheckedContinuation<CachedAnswer?, Never>]] = [:]
     }
 
     private let state = Mutex(State())
@@ -50,6 +53,45 @@ final class ResponseCache: Sendable {
 
     func answer(_ key: String) -> CachedAnswer? {
         state.withLock { $0.answers[key] }
+    }
+
+    /// The kept answer for `key`, or the one another request is building for it, once built.
+    /// Nil: the caller builds it, and must then call `finish`. A waiter whose builder failed gets
+    /// nil as well and builds its own answer (without keeping it).
+    func answerOrClaim(_ key: String) async -> (answer: CachedAnswer?, claimed: Bool) {
+        enum Step {
+            case found(CachedAnswer)
+            case build
+            case wait
+        }
+        let step = state.withLock { s -> Step in
+            if let answer = s.answers[key] { return .found(answer) }
+            if s.building[key] != nil { return .wait }
+            s.building[key] = []
+            return .build
+        }
+        switch step {
+        case .found(let answer): return (answer, false)
+        case .build: return (nil, true)
+        case .wait:
+            let answer = await withCheckedContinuation { (waiter: CheckedContinuation<CachedAnswer?, Never>) in
+                let ready: CachedAnswer?? = state.withLock { s in
+                    if let answer = s.answers[key] { return .some(answer) }
+                    guard s.building[key] != nil else { return .some(nil) }
+                    s.building[key]!.append(waiter)
+                    return .none
+                }
+                if case .some(let answer) = ready { waiter.resume(returning: answer) }
+            }
+            return (answer, false)
+        }
+    }
+
+    /// Ends the claim on `key`: keeps `answer` (nil: the build failed) and hands it to the waiters.
+    func finish(_ key: String, with answer: CachedAnswer?) {
+        if let answer { keep(answer, as: key) }
+        let waiters = state.withLock { $0.building.removeValue(forKey: key) ?? [] }
+        for waiter in waiters { waiter.resume(returning: answer) }
     }
 
     func keep(_ answer: CachedAnswer, as key: String) {
@@ -95,9 +137,16 @@ extension WebEnvironment {
         ]
         if byMinute { key.append(String(Int(services.clock.now().timeIntervalSince1970 / 60))) }
         let joined = key.joined(separator: "\u{1F}")
-        if let kept = responses.answer(joined) { return kept.response }
-        let answer = try await make()
-        responses.keep(answer, as: joined)
-        return answer.response
+        let (kept, claimed) = await responses.answerOrClaim(joined)
+        if let kept { return kept.response }
+        guard claimed else { return try await make().response }
+        do {
+            let answer = try await make()
+            responses.finish(joined, with: answer)
+            return answer.response
+        } catch {
+            responses.finish(joined, with: nil)
+            throw error
+        }
     }
 }

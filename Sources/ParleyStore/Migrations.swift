@@ -14,7 +14,8 @@ enum Migrations {
         Migration(name: "0002-create-items-counters-and-search", apply: createProjectionTables),
         Migration(name: "0003-create-credentials", apply: createCredentials),
         Migration(name: "0004-create-sessions-and-api-tokens", apply: createSessionsAndTokens),
-        Migration(name: "0005-cluster-log-tables-by-log-and-index", apply: clusterLogTables),
+        Migration(name: "0005-index-items-for-paged-lists", apply: indexItemsForPagedLists),
+        Migration(name: "0006-cluster-log-tables-by-log-and-index", apply: clusterLogTables),
     ]
 
     /// How an open treats pending migrations.

@@ -88,14 +88,19 @@ extension Store {
         )
     }
 
-    /// Rows of `kind` in `mechanism` that `scope` may read, optionally of one `status`, oldest
-    /// first, `limit` at a time after the cursor `after`.
+    /// Rows of `kind` in `mechanism` that `scope` may read, optionally only those of one
+    /// `status` or hanging off `about`, in creation order (`newestFirst` reverses it), `limit`
+    /// at a time after the cursor `after` or past the first `offset` rows. The index of
+    /// migration 0005 serves these in order, so a page reads only its own rows.
     public func items(
         _ kind: RowKind,
         status: String? = nil,
+        about: String? = nil,
         in mechanism: MechanismID,
         scope: ReadScope,
+        newestFirst: Bool = false,
         after: Int64? = nil,
+        offset: Int = 0,
         limit: Int = 50
     ) async throws -> ItemPage {
         guard scope.mechanisms.contains(mechanism) else { return ItemPage(rows: [], next: nil) }
@@ -103,11 +108,17 @@ extension Store {
         var condition: SQLQueryString =
             "mechanism_id = \(bind: mechanism.rawValue) AND kind = \(bind: kind.rawValue) AND \(Self.visible(scope))"
         if let status { condition += " AND status = \(bind: status)" }
-        if let after { condition += " AND seq > \(bind: after)" }
+        if let about { condition += " AND about = \(bind: about)" }
+        if let after { condition += newestFirst ? " AND seq < \(bind: after)" : " AND seq > \(bind: after)" }
+        var sql: SQLQueryString =
+            "SELECT seq, \(unsafeRaw: StateLoader.columnList) FROM items WHERE \(condition) ORDER BY seq"
+        sql += newestFirst ? " DESC" : ""
+        sql += " LIMIT \(literal: limit + 1)"
+        if offset > 0 { sql += " OFFSET \(literal: offset)" }
         let found = try await read { db in
-            try await db.raw(
-                "SELECT seq, \(unsafeRaw: StateLoader.columnList) FROM items WHERE \(condition) ORDER BY seq LIMIT \(literal: limit + 1)"
-            ).all().map { (try $0.decode(column: "seq", as: Int64.self), try StoredRow(sql: $0).projectionRow()) }
+            try await db.raw(sql).all().map {
+                (try $0.decode(column: "seq", as: Int64.self), try StoredRow(sql: $0).projectionRow())
+            }
         }
         let page = found.prefix(limit)
         return ItemPage(rows: page.map(\.1), next: found.count > limit ? page.last?.0 : nil)

@@ -95,7 +95,7 @@ import Testing
             let second = try await us.call(client, .get, pw.api + "/irritants?limit=1&after=\(next)")
             #expect(second.text.contains("IRR-2"))
             #expect(second.object["next"] == nil)
-            for query in ["limit=0", "limit=501", "limit=x", "after=-1", "after=abc"] {
+            for query in ["limit=0", "limit=201", "limit=x", "after=-1", "after=abc"] {
                 let response = try await us.call(client, .get, pw.api + "/irritants?" + query)
                 #expect(response.status == .badRequest, "\(query)")
                 #expect(response.apiError.field == String(query.prefix { $0 != "=" }))

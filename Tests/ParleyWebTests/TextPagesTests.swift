@@ -287,6 +287,8 @@ import Testing
             #expect(compare.status == .ok)
             #expect(compare.text.contains("<del>missions</del>"))
             #expect(compare.text.contains("<ins>embassies</ins>"))
+            // One revised clause: the count agrees in number with its noun.
+            #expect(compare.text.contains("<p>1 clause changed. "))
             let earlier = try await ru.get(client, tw.base + "?revision=1")
             #expect(earlier.status == .ok)
             #expect(earlier.text.contains("You are reading revision 1"))

@@ -25,8 +25,9 @@ schemas = {
  "Reference": {"type": "string", "pattern": "^(IRR|MTG|TXT|CMT|CON|STP|RDO|NTE)-[1-9][0-9]{0,8}$", "description": "A human reference, unique per mechanism (private notes: per party).", "examples": ["IRR-1"]},
  "Account": obj({"account": obj({"id": string, "username": string, "party": string, "role": {"type": "string", "enum": ["lead","negotiator","observer","operator"]}}, ["id","username","role"])}, ["account"]),
  "MechanismSummary": obj({"id": string, "title": string, "sides": arr(string), "facilitators": arr(string)}, ["id","title","sides","facilitators"]),
+ "IrritantStatus": {"type": "string", "enum": ["raised","acknowledged","inDiscussion","resolved","parked","withdrawn"]},
  "Irritant": obj({"id": string, "mechanism": string, "reference": ref, "title": string, "description": string, "raisedBy": string, "track": string,
-    "status": {"type": "string", "enum": ["raised","acknowledged","inDiscussion","resolved","parked","withdrawn"]},
+    "status": R("IrritantStatus"),
     "confirmations": arr(string), "raisedAt": ts, "updatedAt": ts}, ["id","mechanism","reference","title","description","raisedBy","status","confirmations","raisedAt","updatedAt"]),
  "Step": obj({"id": string, "mechanism": string, "reference": ref, "irritant": string, "owner": string, "description": string, "due": day,
     "status": {"type": "string", "enum": ["open","done","cancelled"]}, "updatedAt": ts}, ["id","mechanism","reference","irritant","owner","description","status","updatedAt"]),
@@ -84,7 +85,7 @@ def link(op, param="ref", expr_field=None):
 
 mid = {"name": "id", "in": "path", "required": True, "description": "The mechanism's id.", "schema": {"type": "string"}}
 rid = {"name": "ref", "in": "path", "required": True, "description": "The item's reference, e.g. IRR-1.", "schema": {"type": "string"}}
-paging = [{"name": "limit", "in": "query", "required": False, "description": "At most this many (1–500, default 100).", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
+paging = [{"name": "limit", "in": "query", "required": False, "description": "At most this many (1–200, default 50); follow `next` for the rest.", "schema": {"type": "integer", "minimum": 1, "maximum": 200}},
           {"name": "after", "in": "query", "required": False, "description": "The `next` of the previous page.", "schema": {"type": "integer", "minimum": 0}}]
 sec = [{"bearer": []}]
 paths = {}
@@ -126,7 +127,8 @@ for seg, what, tag in [("log", "shared log", "log"), ("private-log", "caller's o
 
 W = ("401","403","404","409","413","415","422")  # writes
 # Irritants
-op(f"{B}/irritants", "get", "listIrritants", "The irritant register", {**ok("Irritants, oldest first.", many("irritants", "Irritant")), **errs("400","401","404")}, params=[mid]+paging, tags=["irritants"])
+op(f"{B}/irritants", "get", "listIrritants", "The irritant register", {**ok("Irritants, oldest first.", many("irritants", "Irritant")), **errs("400","401","404")},
+   params=[mid]+paging+[{"name": "status", "in": "query", "required": False, "description": "Only irritants in this status; all when absent.", "schema": R("IrritantStatus")}], tags=["irritants"])
 op(f"{B}/irritants", "post", "raiseIrritant", "Raise an irritant (a side's negotiator or lead)",
    {**ok("The new irritant.", R("IrritantDetail"), "201", loc, {"GetIrritant": {"operationId": "getIrritant", "parameters": {"id": "$request.path.id", "ref": "$response.body#/reference"}}}), **errs(*W)},
    params=[mid], reqbody=body(obj({"title": {"type": "string", "minLength": 1, "maxLength": 200}, "description": {"type": "string", "minLength": 1, "maxLength": 20000}, "track": {"type": "string", "description": "A track's id."}}, ["title","description"])), tags=["irritants"])

@@ -17,6 +17,8 @@ struct WebEnvironment: Sendable {
     let signInTokens: SignInFormTokens
     /// Hashes the passwords of accounts opened on the operator's and the leads' pages.
     let hasher: PasswordHasher
+    /// Answers of the busiest read-only routes, while nothing they show has changed.
+    let responses = ResponseCache()
 
     init(configuration: WebConfiguration, services: WebServices) async throws {
         self.configuration = configuration
@@ -71,6 +73,14 @@ struct WebEnvironment: Sendable {
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
         HTMLResponse.page(try templates.render(template, PageContext(site: site(context), page: page)), status: status)
+    }
+
+    /// A 200 page of `template`, as a body to keep (see `kept`).
+    func renderAnswer<Page: Sendable>(_ template: String, _ page: Page, context: ParleyRequestContext) throws
+        -> CachedAnswer
+    {
+        let html = try templates.render(template, PageContext(site: site(context), page: page))
+        return CachedAnswer(body: ByteBuffer(string: html), contentType: HTMLResponse.contentType)
     }
 
     private static let forwardedFor = HTTPField.Name("X-Forwarded-For")!

@@ -19,18 +19,47 @@ struct IrritantsController: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: ParleyRequestContext) async throws -> Response {
+        try await env.kept(request, context) { try await listAnswer(request, context) }
+    }
+
+    private func listAnswer(_ request: Request, _ context: ParleyRequestContext) async throws -> CachedAnswer {
         let access = try await MechanismAccess.resolve(env, context)
-        let rows = try await access.store.items(.irritant, in: access.id, scope: access.scope, limit: Store.maxPageSize)
-            .rows.compactMap { row -> Irritant? in if case .item(.irritant(let i)) = row.value { i } else { nil } }
+        let query = try IrritantListQuery(request)
+        let size = IrritantListQuery.pageSize
+        let counts = try await access.store.statusCounts(.irritant, in: access.id, scope: access.scope)
+        let total = query.status.map { counts[$0.rawValue] ?? 0 } ?? counts.values.reduce(0, +)
+        let pageCount = PageNumber.count(total, size: size)
+        let number = try PageNumber.requested(request, pageCount: pageCount, holder: "This list of irritants")
+        let rows = try await access.store.items(
+            .irritant,
+            status: query.status?.rawValue,
+            in: access.id,
+            scope: access.scope,
+            offset: (number - 1) * size,
+            limit: size
+        ).rows
+            .compactMap { row -> Irritant? in if case .item(.irritant(let i)) = row.value { i } else { nil } }
             .map { DashboardPage.IrritantRow($0, mechanism: access.id, names: access.names) }
+        let base = access.id.href + "/irritants"
+        let first = (number - 1) * size + 1
         let page = IrritantListPage(
             mechanismTitle: access.mechanism.title,
             mechanismHref: access.id.href,
             irritants: rows,
             hasIrritants: !rows.isEmpty,
-            canRaise: access.canWriteShared
+            canRaise: access.canWriteShared,
+            statuses: query.options,
+            noStatusSelected: query.status == nil,
+            total: total,
+            first: rows.isEmpty ? 0 : first,
+            last: first + rows.count - 1,
+            pageNumber: number,
+            pageCount: pageCount,
+            hasPages: pageCount > 1,
+            previousHref: number > 1 ? query.href(base, page: number - 1) : nil,
+            nextHref: number < pageCount ? query.href(base, page: number + 1) : nil
         )
-        return try env.render("irritants", page, context: context)
+        return try env.renderAnswer("irritants", page, context: context)
     }
 
     @Sendable func show(_ request: Request, context: ParleyRequestContext) async throws -> Response {
@@ -139,10 +168,14 @@ struct IrritantsController: Sendable {
 
     private func page(_ irritant: Irritant, _ access: MechanismAccess) async throws -> IrritantPage {
         let names = access.names
-        let steps = try await access.store.items(.step, in: access.id, scope: access.scope, limit: Store.maxPageSize)
-            .rows
+        let steps = try await access.store.items(
+            .step,
+            about: irritant.id.rawValue,
+            in: access.id,
+            scope: access.scope,
+            limit: Store.maxPageSize
+        ).rows
             .compactMap { row -> Step? in if case .item(.step(let s)) = row.value { s } else { nil } }
-            .filter { $0.irritant == irritant.id }
             .map {
                 IrritantPage.StepView(
                     reference: $0.reference.description,

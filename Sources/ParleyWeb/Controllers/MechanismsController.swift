@@ -55,13 +55,15 @@ struct MechanismsController: Sendable {
     @Sendable func show(_ request: Request, context: ParleyRequestContext) async throws -> Response {
         guard let account = context.account else { throw WebError.signInRequired }
         if env.services.pageStore != nil {
-            let access = try await MechanismAccess.resolve(env, context)
-            let page = try await DashboardPage.load(
-                access,
-                now: Timestamp(env.services.clock.now()),
-                verifierKey: try await env.services.logs.verifierKey()
-            )
-            return try env.render("mechanism", page, context: context)
+            return try await env.kept(request, context, byMinute: true) {
+                let access = try await MechanismAccess.resolve(env, context)
+                let page = try await DashboardPage.load(
+                    access,
+                    now: Timestamp(env.services.clock.now()),
+                    verifierKey: try await env.services.logs.verifierKey()
+                )
+                return try env.renderAnswer("mechanism", page, context: context)
+            }
         }
         guard let id = context.parameters.get("id"),
             let mechanism = try await env.services.mechanisms.mechanism(MechanismID(id), visibleTo: account)

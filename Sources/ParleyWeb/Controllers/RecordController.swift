@@ -41,7 +41,7 @@ struct RecordController: Sendable {
         // A private log that has no entry yet does not exist in the store: it is simply empty.
         let size = try await store.logSize(log.description) ?? 0
         let pageCount = max(1, Int((size + Self.pageSize - 1) / Self.pageSize))
-        let pageNumber = try requestedPage(request, pageCount: pageCount)
+        let pageNumber = try PageNumber.requested(request, pageCount: pageCount, holder: "This record")
         let end = size - Int64(pageNumber - 1) * Self.pageSize
         let start = max(0, end - Self.pageSize)
         let api =
@@ -83,20 +83,5 @@ struct RecordController: Sendable {
             verifierKey: try await env.services.logs.verifierKey(),
             privateRecordHref: isPrivate || !access.canReadPrivate ? nil : access.id.href + "/private-record"
         )
-    }
-
-    /// `?page=N`, 1 (the newest entries) when absent.
-    private func requestedPage(_ request: Request, pageCount: Int) throws -> Int {
-        guard let raw = request.uri.queryParameters["page"] else { return 1 }
-        guard raw.utf8.count <= 9, raw.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-            let number = Int(String(raw)), number >= 1
-        else { throw WebError(.badRequest, "The page number must be a whole number from 1, such as ?page=2.") }
-        guard number <= pageCount else {
-            throw WebError(
-                .badRequest,
-                "This record has \(pageCount) page\(pageCount == 1 ? "" : "s"); ask for page 1 to \(pageCount)."
-            )
-        }
-        return number
     }
 }

@@ -124,7 +124,7 @@ struct TextsController: Sendable {
             to: to,
             latest: text.revision,
             clauses: rows,
-            changed: rows.count(where: { !$0.unchanged })
+            changed: TextComparePage.changedWords(rows.count(where: { !$0.unchanged }))
         )
         return try env.render("text-compare", page, context: context)
     }

@@ -3,12 +3,14 @@
 import Hummingbird
 
 enum HTMLResponse {
+    static let contentType = "text/html; charset=utf-8"
+
     /// A complete HTML page.
     static func page(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
         let buffer = ByteBuffer(string: html)
         return Response(
             status: status,
-            headers: [.contentType: "text/html; charset=utf-8", .contentLength: String(buffer.readableBytes)],
+            headers: [.contentType: contentType, .contentLength: String(buffer.readableBytes)],
             body: .init(byteBuffer: buffer)
         )
     }

@@ -5,15 +5,26 @@ import Foundation
 import Hummingbird
 
 enum JSONResponse {
+    static let contentType = "application/json; charset=utf-8"
+
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let bytes = try encoder.encode(value)
+        let bytes = try encode(value)
         return Response(
             status: status,
-            headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(bytes.count)],
+            headers: [.contentType: contentType, .contentLength: String(bytes.count)],
             body: .init(byteBuffer: ByteBuffer(bytes: bytes))
         )
+    }
+
+    /// A 200 answer of `value`, as a body to keep (see `WebEnvironment.kept`).
+    static func answer(_ value: some Encodable) throws -> CachedAnswer {
+        CachedAnswer(body: ByteBuffer(bytes: try encode(value)), contentType: contentType)
+    }
+
+    private static func encode(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
     }
 
     /// Decode a JSON request body of at most `limit` bytes.

@@ -38,6 +38,12 @@ struct Templates: Sendable {
     /// Render `template` with `context`. A missing template is a programming error reported as
     /// an internal error, not a crash.
     func render(_ template: String, _ context: Any) throws -> String {
+        try renderAsGiven(template, TemplateValues.prepare(context) ?? context)
+    }
+
+    /// Render with `context` as it is, read through `Mirror` at each name: the slow path, kept
+    /// for the tests that show `TemplateValues.prepare` changes no page.
+    func renderAsGiven(_ template: String, _ context: Any) throws -> String {
         guard let html = library.render(context, withTemplate: template) else {
             throw LoadError(description: "no template named \(template)")
         }

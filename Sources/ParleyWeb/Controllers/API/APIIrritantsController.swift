@@ -65,10 +65,12 @@ struct APIIrritantsController: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: ParleyRequestContext) async throws -> Response {
-        let api = try await APIRequest.resolve(env, request, context)
-        let page = try await api.page(.irritant)
-        let irritants = page.items.compactMap { if case .irritant(let i) = $0 { i } else { nil } }
-        return try JSONResponse.make(APIList(items: irritants, name: "irritants", next: page.next))
+        try await env.kept(request, context) {
+            let api = try await APIRequest.resolve(env, request, context)
+            let page = try await api.page(.irritant, status: try Self.status(request)?.rawValue)
+            let irritants = page.items.compactMap { if case .irritant(let i) = $0 { i } else { nil } }
+            return try JSONResponse.answer(APIList(items: irritants, name: "irritants", next: page.next))
+        }
     }
 
     @Sendable func show(_ request: Request, context: ParleyRequestContext) async throws -> Response {
@@ -164,6 +166,16 @@ struct APIIrritantsController: Sendable {
 
     // MARK: - Helpers
 
+    /// `?status=`: only irritants of that status; all when absent.
+    private static func status(_ request: Request) throws -> IrritantStatus? {
+        guard let raw = request.uri.queryParameters["status"] else { return nil }
+        guard let status = IrritantStatus(rawValue: String(raw)) else {
+            let known = IrritantStatus.allCases.map(\.rawValue).joined(separator: ", ")
+            throw WebError(.badRequest, "`status` must be one of \(known).", field: "status")
+        }
+        return status
+    }
+
     private func irritant(_ api: APIRequest) async throws -> Irritant {
         guard case .irritant(let irritant) = try await api.item(kind: .irritant) else { throw WebError.notFound }
         return irritant
@@ -172,12 +184,12 @@ struct APIIrritantsController: Sendable {
     private func detail(_ irritant: Irritant, _ api: APIRequest) async throws -> Detail {
         let steps = try await api.access.store.items(
             .step,
+            about: irritant.id.rawValue,
             in: api.mechanism,
             scope: api.access.scope,
             limit: Store.maxPageSize
         ).rows
             .compactMap { row -> Step? in if case .item(.step(let s)) = row.value { s } else { nil } }
-            .filter { $0.irritant == irritant.id }
         return Detail(irritant: irritant, steps: steps)
     }
 }

@@ -89,11 +89,12 @@ struct APIRequest: Sendable {
         return item
     }
 
-    /// One page of the `kind` rows the caller may read.
-    func page(_ kind: RowKind) async throws -> (items: [Item], next: Int64?) {
+    /// One page of the `kind` rows the caller may read, optionally only those of `status`.
+    func page(_ kind: RowKind, status: String? = nil) async throws -> (items: [Item], next: Int64?) {
         let paging = try APIPaging(request)
         let page = try await access.store.items(
             kind,
+            status: status,
             in: access.id,
             scope: access.scope,
             after: paging.after,
@@ -104,9 +105,11 @@ struct APIRequest: Sendable {
     }
 }
 
-/// `?limit=N&after=CURSOR` of list routes.
+/// `?limit=N&after=CURSOR` of list routes: oldest first, a bounded page at a time, so a list
+/// costs the same whatever the mechanism holds (issue 5).
 struct APIPaging: Sendable {
-    static let defaultLimit = 100
+    static let defaultLimit = 50
+    static let maxLimit = 200
 
     var limit: Int = Self.defaultLimit
     var after: Int64?
@@ -114,10 +117,10 @@ struct APIPaging: Sendable {
     init(_ request: Request) throws {
         let query = request.uri.queryParameters
         if let value = query["limit"] {
-            guard let n = Int(value), (1...Store.maxPageSize).contains(n) else {
+            guard let n = Int(value), (1...Self.maxLimit).contains(n) else {
                 throw WebError(
                     .badRequest,
-                    "`limit` must be a whole number from 1 to \(Store.maxPageSize).",
+                    "`limit` must be a whole number from 1 to \(Self.maxLimit).",
                     field: "limit"
                 )
             }

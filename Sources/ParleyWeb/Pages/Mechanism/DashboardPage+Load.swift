@@ -8,6 +8,10 @@ import ParleyStore
 extension DashboardPage {
     /// How many recent entries of the shared record the dashboard lists.
     static let recentEntryCount = 10
+    /// How many of the newest irritants and contacts the dashboard lists.
+    static let latestCount = 10
+    /// How many open commitments the dashboard lists, oldest first; the rest are one link away.
+    static let commitmentCount = 20
 
     static func load(_ access: MechanismAccess, now: Timestamp, verifierKey: String) async throws -> DashboardPage {
         let store = access.store
@@ -27,12 +31,21 @@ extension DashboardPage {
             )
         }
 
-        let irritants = try await store.items(.irritant, in: m, scope: scope, limit: Store.maxPageSize).rows
-            .compactMap { row -> Irritant? in if case .item(.irritant(let i)) = row.value { i } else { nil } }
+        // Counted in SQL and only the newest few loaded, so the page costs the same at 10 or
+        // 10,000 irritants (issue 5); the register pages through the rest.
+        let counted = try await store.statusCounts(.irritant, in: m, scope: scope)
         let counts = IrritantStatus.allCases.map { status in
-            StatusCount(status: PageFormat.status(status), count: irritants.filter { $0.status == status }.count)
+            StatusCount(status: PageFormat.status(status), count: counted[status.rawValue] ?? 0)
         }
-        let irritantRows = irritants.map { IrritantRow($0, mechanism: m, names: names) }
+        let irritantRows = try await store.items(
+            .irritant,
+            in: m,
+            scope: scope,
+            newestFirst: true,
+            limit: latestCount
+        ).rows
+            .compactMap { row -> Irritant? in if case .item(.irritant(let i)) = row.value { i } else { nil } }
+            .map { IrritantRow($0, mechanism: m, names: names) }
 
         let meetings = try await store.items(.meeting, in: m, scope: scope, limit: Store.maxPageSize).rows
             .compactMap { row -> Meeting? in if case .item(.meeting(let v)) = row.value { v } else { nil } }
@@ -42,29 +55,31 @@ extension DashboardPage {
         let next = zip(meetingViews, isNext).filter { $0.1 }.map(\.0)
         let past = zip(meetingViews, isNext).filter { !$0.1 }.map(\.0).reversed()
 
-        let commitments = try await store.items(
+        let openCommitments = try await store.items(
             .commitment,
             status: CommitmentStatus.open.rawValue,
             in: m,
             scope: scope,
-            limit: Store.maxPageSize
-        ).rows
+            limit: commitmentCount
+        )
+        let commitments = openCommitments.rows
             .compactMap { row -> Commitment? in if case .item(.commitment(let v)) = row.value { v } else { nil } }
             .map { CommitmentRow($0, mechanism: m, names: names) }
 
-        let contacts = try await store.items(.contact, in: m, scope: scope, limit: Store.maxPageSize).rows
+        let contacts = try await store.items(.contact, in: m, scope: scope, newestFirst: true, limit: latestCount).rows
             .compactMap { row -> Contact? in if case .item(.contact(let v)) = row.value { v } else { nil } }
+            .reversed()
 
-        // Readouts side by side: one column per side, for each meeting and contact that has any.
-        var events: [EventReadouts] = []
+        // Readouts side by side: one column per side, for each meeting and contact shown that
+        // has any, all read in one query.
         let labelled: [(Reference, String)] =
             meetings.map { ($0.reference, $0.title) }
             + contacts.map { ($0.reference, PageFormat.contactKind($0.kind) + " on " + $0.at.day.description) }
-        for (reference, label) in labelled {
-            let readouts = try await store.readouts(of: reference, in: m, scope: scope)
-            guard !readouts.isEmpty else { continue }
-            let columns = ReadoutColumn.columns(readouts, sides: structure.mechanism.sides, names: names)
-            events.append(EventReadouts(event: reference.description, label: label, columns: columns))
+        let readouts = try await store.readouts(of: labelled.map(\.0), in: m, scope: scope)
+        let events = labelled.compactMap { reference, label -> EventReadouts? in
+            guard let found = readouts[reference], !found.isEmpty else { return nil }
+            let columns = ReadoutColumn.columns(found, sides: structure.mechanism.sides, names: names)
+            return EventReadouts(event: reference.description, label: label, columns: columns)
         }
 
         let notes = try await store.notes(in: m, scope: scope).map { NoteView($0, mechanism: m) }
@@ -86,6 +101,7 @@ extension DashboardPage {
             tracks: tracks,
             hasTracks: !tracks.isEmpty,
             irritantCounts: counts,
+            irritantTotal: counted.values.reduce(0, +),
             irritants: irritantRows,
             hasIrritants: !irritantRows.isEmpty,
             nextMeetings: next,
@@ -94,6 +110,7 @@ extension DashboardPage {
             hasPastMeetings: !past.isEmpty,
             commitments: commitments,
             hasCommitments: !commitments.isEmpty,
+            moreCommitments: openCommitments.next != nil,
             contacts: contacts.map { ContactRow($0, mechanism: m, names: names) },
             hasContacts: !contacts.isEmpty,
             readouts: events,

@@ -73,6 +73,7 @@ struct DashboardPage: Sendable {
     var tracks: [TrackView]
     var hasTracks: Bool
     var irritantCounts: [StatusCount]
+    var irritantTotal: Int
     var irritants: [IrritantRow]
     var hasIrritants: Bool
     var nextMeetings: [MeetingView]
@@ -81,6 +82,8 @@ struct DashboardPage: Sendable {
     var hasPastMeetings: Bool
     var commitments: [CommitmentRow]
     var hasCommitments: Bool
+    /// More open commitments than the dashboard lists.
+    var moreCommitments: Bool
     var contacts: [ContactRow]
     var hasContacts: Bool
     var readouts: [EventReadouts]

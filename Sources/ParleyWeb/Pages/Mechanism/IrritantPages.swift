@@ -1,18 +1,10 @@
-// ParleyWeb: the data of the irritant pages — the register, one irritant with the actions the
+// ParleyWeb: the data of the irritant pages — one irritant with the actions the
 // viewer may take, and the form to raise one. Which actions are offered follows ParleyCore's
 // lifecycle (DESIGN.md "Irritant": raised → acknowledged → in discussion → resolved only when
 // every side confirms / parked / withdrawn only by the raising side); the store's `execute`
 // decides again on every POST, so an offered button is a convenience, never the check.
 
 import ParleyCore
-
-struct IrritantListPage: Sendable {
-    var mechanismTitle: String
-    var mechanismHref: String
-    var irritants: [DashboardPage.IrritantRow]
-    var hasIrritants: Bool
-    var canRaise: Bool
-}
 
 struct IrritantPage: Sendable {
     struct SideConfirmation: Sendable {

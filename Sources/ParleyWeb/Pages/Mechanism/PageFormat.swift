@@ -8,8 +8,15 @@ import ParleyCore
 enum PageFormat {
     /// `2025-02-18 09:00 UTC`.
     static func utc(_ time: Timestamp) -> String {
-        format(time, zone: TimeZone(identifier: "UTC")!) + " UTC"
+        format(time, calendar: utcCalendar) + " UTC"
     }
+
+    /// Made once: a page may format hundreds of times (a long text's footnotes).
+    private static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
 
     /// `2025-02-18 12:00 venue time (Asia/Riyadh)`; nil when the zone is unknown.
     static func venue(_ time: Timestamp, zone: String) -> String? {
@@ -20,6 +27,10 @@ enum PageFormat {
     private static func format(_ time: Timestamp, zone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
+        return format(time, calendar: calendar)
+    }
+
+    private static func format(_ time: Timestamp, calendar: Calendar) -> String {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: time.date)
         func two(_ n: Int?) -> String {
             let v = n ?? 0

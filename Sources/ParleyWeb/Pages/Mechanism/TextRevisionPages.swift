@@ -54,7 +54,12 @@ struct TextComparePage: Sendable {
     var to: Int
     var latest: Int
     var clauses: [ClauseRow]
-    var changed: Int
+    /// "1 clause changed", "3 clauses changed".
+    var changed: String
+
+    static func changedWords(_ count: Int) -> String {
+        count == 1 ? "1 clause changed" : "\(count) clauses changed"
+    }
 
     static func rows(_ comparison: [ClauseComparison]) -> [ClauseRow] {
         comparison.map { c in

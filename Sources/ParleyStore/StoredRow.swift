@@ -62,7 +62,7 @@ struct StoredRow: Sendable, Equatable {
     func projectionRow() throws -> ProjectionRow {
         let value: ProjectedValue
         do {
-            value = try CanonicalJSON.decode(ProjectedValue.self, from: Array(body.utf8))
+            value = try DecodedBodies.value(of: body)
         } catch {
             throw StoreError.database("the stored \(kind) row \(id) cannot be read: \(error)")
         }

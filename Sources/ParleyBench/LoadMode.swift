@@ -9,13 +9,7 @@ import ParleyRecord
 import ParleyStore
 
 func appendUntilKilled(database path: String, writers: Int) async throws {
-    var logger = Logger(label: "parley.bench.load")
-    logger.logLevel = .critical
-    let store = try await Store.open(
-        .sqlite(path: path),
-        signer: try ServerKey.loadOrCreate(path: ServerKey.defaultPath(for: .sqlite(path: path)), name: "load.parley"),
-        logger: logger
-    )
+    let store = try await openBenchStore(path: path, name: "load.parley")
     let world = try await BenchWorld.make(store, writers: writers)
     // FileHandle writes are unbuffered: a line is out of the process as soon as it is written.
     FileHandle.standardOutput.write(Data("log \(world.sharedLog)\n".utf8))
@@ -43,4 +37,14 @@ func appendUntilKilled(database path: String, writers: Int) async throws {
         }
         try await group.waitForAll()
     }
+}
+
+/// A store on the SQLite file at `path`, with the server key beside it (made on first use), and
+/// quiet logs.
+func openBenchStore(path: String, name: String) async throws -> Store {
+    var logger = Logger(label: "parley.bench")
+    logger.logLevel = .critical
+    let location = DatabaseLocation.sqlite(path: path)
+    let signer = try ServerKey.loadOrCreate(path: ServerKey.defaultPath(for: location), name: name)
+    return try await Store.open(location, signer: signer, logger: logger)
 }

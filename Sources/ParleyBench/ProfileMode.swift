@@ -1,18 +1,10 @@
 // `parley-bench append N WRITERS [DATABASE]` and `parley-bench verify DATABASE`: one measured step
-// on its own, for a profiler (callgrind counts instructions whatever else the machine does).
+// on its own, for a profiler (gdb stack samples, say) to look at.
 import Foundation
-import Logging
-import ParleyRecord
 import ParleyStore
 
 func profileAppend(count: Int, writers: Int, path: String) async throws {
-    var logger = Logger(label: "parley.bench.profile")
-    logger.logLevel = .critical
-    let store = try await Store.open(
-        .sqlite(path: path),
-        signer: try ServerKey.loadOrCreate(path: ServerKey.defaultPath(for: .sqlite(path: path)), name: "bench.parley"),
-        logger: logger
-    )
+    let store = try await openBenchStore(path: path, name: "bench.parley")
     let world = try await BenchWorld.make(store, writers: max(writers, 1))
     let rate = try await world.append(count, writers: writers)
     say("\(count) appends, \(writers) writer(s): \(Int(rate)) entries/s")
@@ -20,13 +12,7 @@ func profileAppend(count: Int, writers: Int, path: String) async throws {
 }
 
 func profileVerify(path: String) async throws {
-    var logger = Logger(label: "parley.bench.profile")
-    logger.logLevel = .critical
-    let store = try await Store.open(
-        .sqlite(path: path),
-        signer: try ServerKey.loadOrCreate(path: ServerKey.defaultPath(for: .sqlite(path: path)), name: "bench.parley"),
-        logger: logger
-    )
+    let store = try await openBenchStore(path: path, name: "bench.parley")
     let started = ContinuousClock.now
     let report = try await store.verify()
     let elapsed = ContinuousClock.now - started

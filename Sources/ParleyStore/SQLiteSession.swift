@@ -72,6 +72,29 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
     deinit { close() }
 
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
+        try stepping(query) { statement in
+            onRow(SQLiteSessionRow(columns: statement.columns, values: readRow(statement)))
+        }
+    }
+
+    /// Runs a query whose result columns are an integer and a BLOB, answering them without
+    /// SQLKit's rows and decoders: `verify` reads every entry and stored hash this way.
+    func integerBlobRows(_ query: SQLQueryString) throws -> [(Int64, [UInt8])] {
+        var rows: [(Int64, [UInt8])] = []
+        try stepping(query) { statement in
+            let p = statement.pointer
+            let count = Int(sqlite_nio_sqlite3_column_bytes(p, 1))
+            let bytes =
+                count > 0
+                ? sqlite_nio_sqlite3_column_blob(p, 1).map { Array(UnsafeRawBufferPointer(start: $0, count: count)) }
+                    ?? [] : []
+            rows.append((sqlite_nio_sqlite3_column_int64(p, 0), bytes))
+        }
+        return rows
+    }
+
+    /// Prepares (or reuses) the statement, binds the query's values and hands each row to `row`.
+    private func stepping(_ query: any SQLExpression, _ row: (PreparedStatement) -> Void) throws {
         let (sql, binds) = serialize(query)
         let values = try binds.map { try SQLiteDataEncoder().encode($0) }
         try lock.withLock {
@@ -86,38 +109,7 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
                 let status = sqlite_nio_sqlite3_step(statement.pointer)
                 if status == SQLITE_DONE { return }
                 guard status == SQLITE_ROW else { throw failure(status, handle, sql) }
-                onRow(SQLiteSessionRow(columns: statement.columns, values: readRow(statement)))
-            }
-        }
-    }
-
-    /// Runs a query whose result columns are an integer and a BLOB, answering them without
-    /// SQLKit's rows and decoders: `verify` reads every entry and stored hash this way.
-    func integerBlobRows(_ query: SQLQueryString) throws -> [(Int64, [UInt8])] {
-        let (sql, binds) = serialize(query)
-        let values = try binds.map { try SQLiteDataEncoder().encode($0) }
-        return try lock.withLock {
-            guard let handle else { throw SQLiteFailure(code: SQLITE_MISUSE, message: "connection closed", sql: sql) }
-            let statement = try prepared(sql, on: handle)
-            defer {
-                sqlite_nio_sqlite3_reset(statement.pointer)
-                sqlite_nio_sqlite3_clear_bindings(statement.pointer)
-            }
-            try bind(values, to: statement.pointer, handle: handle, sql: sql)
-            var rows: [(Int64, [UInt8])] = []
-            while true {
-                let status = sqlite_nio_sqlite3_step(statement.pointer)
-                if status == SQLITE_DONE { return rows }
-                guard status == SQLITE_ROW else { throw failure(status, handle, sql) }
-                let p = statement.pointer
-                let count = Int(sqlite_nio_sqlite3_column_bytes(p, 1))
-                let bytes =
-                    count > 0
-                    ? sqlite_nio_sqlite3_column_blob(p, 1).map {
-                        Array(UnsafeRawBufferPointer(start: $0, count: count))
-                    }
-                        ?? [] : []
-                rows.append((sqlite_nio_sqlite3_column_int64(p, 0), bytes))
+                row(statement)
             }
         }
     }

@@ -42,6 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
         let secure =
             secureCookies
             || ["1", "true", "yes"].contains(Self.environment["PARLEY_SECURE_COOKIES"]?.lowercased() ?? "")
+        LoggingSystem.bootstrap { LineLogHandler(label: $0) }
         let logger = Logger(label: "parley")
 
         var options = store

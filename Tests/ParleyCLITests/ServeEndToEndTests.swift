@@ -218,6 +218,17 @@ import Testing
         #expect(!server.process.isRunning)
         #expect(server.process.terminationReason == .exit)
         #expect(server.process.terminationStatus == 0)
+
+        // One structured line per request, UTC timestamp first; tokens never appear.
+        let log = try String(contentsOf: server.errorLog, encoding: .utf8)
+        let healthLine = try #require(log.split(separator: "\n").first { $0.contains("GET /healthz 200") })
+        #expect(
+            healthLine.wholeMatch(
+                of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z info parley\.web: GET \/healthz 200 .*http\.status=200.*/
+            ) != nil,
+            "\(healthLine)"
+        )
+        #expect(!log.contains(us))
         try? FileManager.default.removeItem(at: server.errorLog)
     }
 

@@ -204,6 +204,7 @@ extension Store {
         log: String,
         entryCheck: @escaping @Sendable (String, Int64, [UInt8]) -> String?
     ) async -> [(leaf: Hash, problem: String?)] {
+        let logText = (try? CanonicalJSON.encode(.string(log))) ?? []
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 256))
         let share = (rows.count + parts - 1) / max(parts, 1)
         return await withTaskGroup(of: (Int, [(leaf: Hash, problem: String?)]).self) { group in
@@ -215,7 +216,7 @@ extension Store {
                         slice.map { row in
                             (
                                 Merkle.leafHash(row.body),
-                                entryProblem(log: log, index: row.index, bytes: row.body)
+                                entryProblem(logText: logText, index: row.index, bytes: row.body)
                                     ?? entryCheck(log, row.index, row.body)
                             )
                         }
@@ -231,7 +232,8 @@ extension Store {
     /// An entry's bytes must be canonical JSON (RFC 8785) of an entry that names this log and
     /// this index: a copy moved from elsewhere, or re-encoded, is caught even if its hashes were
     /// recomputed to match.
-    static func entryProblem(log: String, index: Int64, bytes: [UInt8]) -> String? {
+    /// `logText` is the log id as canonical JSON text, the bytes an entry of this log holds.
+    static func entryProblem(logText: [UInt8], index: Int64, bytes: [UInt8]) -> String? {
         var found: [String: Range<Int>] = [:]
         let canonical = bytes.withUnsafeBytes {
             CanonicalJSON.isCanonical($0, members: ["v", "log", "index"], found: &found)
@@ -248,8 +250,7 @@ extension Store {
         guard let version = found["v"], bytes[version].elementsEqual(String(Entry.version).utf8),
             let named = found["log"], let at = found["index"]
         else { return "entry is not a Parley entry (version \(Entry.version) with a log and an index)" }
-        let expectedLog = (try? CanonicalJSON.encode(.string(log))) ?? []
-        guard bytes[named].elementsEqual(expectedLog), bytes[at].elementsEqual(String(index).utf8) else {
+        guard bytes[named].elementsEqual(logText), bytes[at].elementsEqual(String(index).utf8) else {
             let text = { (range: Range<Int>) in String(decoding: bytes[range], as: UTF8.self) }
             return "entry names \(text(named)) index \(text(at)), not this log and index"
         }

@@ -18,8 +18,7 @@ struct BearerMiddleware: RouterMiddleware {
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard let token = Self.bearerToken(request.headers[.authorization]),
-            let accountID = try await tokens.account(for: token),
-            let account = try await accounts.account(id: accountID), account.active
+            let account = try await tokens.account(for: token, in: accounts), account.active
         else { throw WebError.invalidToken }
         var context = context
         context.account = account

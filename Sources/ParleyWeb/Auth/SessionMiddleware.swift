@@ -21,8 +21,8 @@ struct SessionMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         guard let token = request.cookies[cookieName]?.value else { return try await next(request, context) }
-        if let session = try await sessions.lookup(token: token) {
-            if let account = try await accounts.account(id: session.account), account.active {
+        if let (session, account) = try await sessions.lookup(token: token, accounts: accounts) {
+            if let account, account.active {
                 context.session = session
                 context.account = account
             } else {

@@ -33,12 +33,22 @@ public protocol SessionStore: Sendable {
     /// The session with this id, or nil. Expired records may still be returned; the caller
     /// checks expiry.
     func session(id: String) async throws -> SessionRecord?
+    /// The session with this id and its account as `accounts` has it (nil when gone), or nil.
+    /// Every signed-in page request reads both; a default reads them one after the other.
+    func session(id: String, accounts: any AccountDirectory) async throws -> (SessionRecord, Account?)?
     /// Remove one session (sign-out). Removing a missing one is not an error.
     func delete(id: String) async throws
     /// Remove every session of an account (account disabled, password changed).
     func deleteAll(account: AccountID) async throws
     /// Remove sessions last seen before `idleCutoff` or created before `createdCutoff`.
     func deleteExpired(lastSeenBefore idleCutoff: Date, createdBefore createdCutoff: Date) async throws
+}
+
+extension SessionStore {
+    public func session(id: String, accounts: any AccountDirectory) async throws -> (SessionRecord, Account?)? {
+        guard let record = try await session(id: id) else { return nil }
+        return (record, try await accounts.account(id: record.account))
+    }
 }
 
 /// Sessions in this process's memory: lost on restart, not shared between instances.

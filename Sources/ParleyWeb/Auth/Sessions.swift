@@ -48,18 +48,30 @@ struct Sessions: Sendable {
         return (token, Session(record: record))
     }
 
-    /// The live session for a cookie's token, or nil when there is none or it has expired
-    /// (an expired one is deleted on the way).
-    func lookup(token: String) async throws -> Session? {
-        // A token is 43 base64url characters; anything else is not worth a store read.
-        guard token.utf8.count == 43 else { return nil }
-        let id = SecureBytes.sha256Hex(token)
-        guard var record = try await store.session(id: id) else { return nil }
+    /// The live session for a cookie's token and its account as `accounts` has it (nil when the
+    /// account is gone), or nil when there is no live session.
+    func lookup(token: String, accounts: any AccountDirectory) async throws -> (Session, Account?)? {
+        guard let id = Self.id(token), let (record, account) = try await store.session(id: id, accounts: accounts),
+            let session = try await live(record)
+        else { return nil }
+        return (session, account)
+    }
+
+    /// The store key of a cookie's token. A token is 43 base64url characters; anything else is
+    /// not worth a store read.
+    private static func id(_ token: String) -> String? {
+        token.utf8.count == 43 ? SecureBytes.sha256Hex(token) : nil
+    }
+
+    /// `record` as a session, unless it has expired (then it is deleted); records the use at most
+    /// once a `touchInterval`.
+    private func live(_ record: SessionRecord) async throws -> Session? {
+        var record = record
         let now = clock.now()
         if now.timeIntervalSince(record.lastSeenAt) >= idleTimeout.seconds
             || now.timeIntervalSince(record.createdAt) >= lifetime.seconds
         {
-            try await store.delete(id: id)
+            try await store.delete(id: record.id)
             return nil
         }
         if now.timeIntervalSince(record.lastSeenAt) >= Self.touchInterval {

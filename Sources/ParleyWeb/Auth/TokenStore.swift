@@ -27,10 +27,20 @@ public protocol TokenStore: Sendable {
     func insert(_ token: APITokenRecord) async throws
     /// The token with this hash, or nil.
     func token(hash: String) async throws -> APITokenRecord?
+    /// The token with this hash and its account as `accounts` has it (nil when gone), or nil.
+    /// Every API request reads both; a default reads them one after the other.
+    func token(hash: String, accounts: any AccountDirectory) async throws -> (APITokenRecord, Account?)?
     /// Every token of `account`, newest first.
     func tokens(account: AccountID) async throws -> [APITokenRecord]
     /// Revoke one token. Revoking a missing one is not an error.
     func delete(hash: String) async throws
+}
+
+extension TokenStore {
+    public func token(hash: String, accounts: any AccountDirectory) async throws -> (APITokenRecord, Account?)? {
+        guard let record = try await token(hash: hash) else { return nil }
+        return (record, try await accounts.account(id: record.account))
+    }
 }
 
 /// Issues and resolves API tokens over any `TokenStore`.
@@ -50,9 +60,10 @@ struct APITokens: Sendable {
         return token
     }
 
-    /// The account a presented token belongs to, or nil.
-    func account(for token: String) async throws -> AccountID? {
+    /// The account a presented token belongs to, as `accounts` has it, or nil (no such token,
+    /// or its account is gone).
+    func account(for token: String, in accounts: any AccountDirectory) async throws -> Account? {
         guard token.hasPrefix(Self.prefix), token.utf8.count == Self.prefix.utf8.count + 43 else { return nil }
-        return try await store.token(hash: SecureBytes.sha256Hex(token))?.account
+        return try await store.token(hash: SecureBytes.sha256Hex(token), accounts: accounts)?.1
     }
 }

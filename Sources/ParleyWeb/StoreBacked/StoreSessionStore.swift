@@ -34,6 +34,19 @@ public struct StoreSessionStore: SessionStore {
         )
     }
 
+    /// One statement for both when `accounts` reads this same store.
+    public func session(id: String, accounts: any AccountDirectory) async throws -> (SessionRecord, Account?)? {
+        guard let directory = accounts as? StoreAccountDirectory, directory.store === store else {
+            guard let record = try await session(id: id) else { return nil }
+            return (record, try await accounts.account(id: record.account))
+        }
+        guard let (s, account) = try await store.sessionWithAccount(id: id) else { return nil }
+        let record = SessionRecord(
+            id: s.id, account: s.account, csrfToken: s.csrfToken, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt
+        )
+        return (record, account)
+    }
+
     public func delete(id: String) async throws { try await store.deleteSession(id: id) }
 
     public func deleteAll(account: AccountID) async throws { try await store.deleteSessions(account: account) }

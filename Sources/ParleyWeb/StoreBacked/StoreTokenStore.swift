@@ -21,6 +21,16 @@ public struct StoreTokenStore: TokenStore {
         return APITokenRecord(hash: t.hash, account: t.account, label: t.label, createdAt: t.createdAt)
     }
 
+    /// One statement for both when `accounts` reads this same store.
+    public func token(hash: String, accounts: any AccountDirectory) async throws -> (APITokenRecord, Account?)? {
+        guard let directory = accounts as? StoreAccountDirectory, directory.store === store else {
+            guard let record = try await token(hash: hash) else { return nil }
+            return (record, try await accounts.account(id: record.account))
+        }
+        guard let (t, account) = try await store.apiTokenWithAccount(hash: hash) else { return nil }
+        return (APITokenRecord(hash: t.hash, account: t.account, label: t.label, createdAt: t.createdAt), account)
+    }
+
     public func tokens(account: AccountID) async throws -> [APITokenRecord] {
         try await store.apiTokens(account: account).map {
             APITokenRecord(hash: $0.hash, account: $0.account, label: $0.label, createdAt: $0.createdAt)

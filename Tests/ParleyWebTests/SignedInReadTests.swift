@@ -36,7 +36,11 @@ import Testing
 
         for (n, holder) in [negotiator.id, op.id, nobody].enumerated() {
             let record = SessionRecord(
-                id: "session-\(n)", account: holder, csrfToken: "csrf-\(n)", createdAt: now, lastSeenAt: now
+                id: "session-\(n)",
+                account: holder,
+                csrfToken: "csrf-\(n)",
+                createdAt: now,
+                lastSeenAt: now
             )
             try await sessions.save(record)
             let joined = try #require(try await sessions.session(id: record.id, accounts: directory))

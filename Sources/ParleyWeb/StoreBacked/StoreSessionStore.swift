@@ -42,7 +42,11 @@ public struct StoreSessionStore: SessionStore {
         }
         guard let (s, account) = try await store.sessionWithAccount(id: id) else { return nil }
         let record = SessionRecord(
-            id: s.id, account: s.account, csrfToken: s.csrfToken, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt
+            id: s.id,
+            account: s.account,
+            csrfToken: s.csrfToken,
+            createdAt: s.createdAt,
+            lastSeenAt: s.lastSeenAt
         )
         return (record, account)
     }

@@ -100,10 +100,10 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
         try lock.withLock {
             guard let handle else { throw SQLiteFailure(code: SQLITE_MISUSE, message: "connection closed", sql: sql) }
             let statement = try prepared(sql, on: handle)
-            defer {
-                sqlite_nio_sqlite3_reset(statement.pointer)
-                sqlite_nio_sqlite3_clear_bindings(statement.pointer)
-            }
+            // Reset, but no sqlite3_clear_bindings: every use binds every parameter anyway, and
+            // clearing marks a statement whose plan looked at a parameter (an equality the index
+            // does not cover) as expired, so SQLite parsed and planned it again on every use.
+            defer { sqlite_nio_sqlite3_reset(statement.pointer) }
             try bind(values, to: statement.pointer, handle: handle, sql: sql)
             while true {
                 let status = sqlite_nio_sqlite3_step(statement.pointer)

@@ -48,9 +48,8 @@ extension Store {
         return (token, try Self.joinedAccount(row, id: token.account))
     }
 
-    /// The account's projected body and the operator's name, by `s.account_id`. Scalar
-    /// subqueries, not LEFT JOINs: SQLite 3.54 marked the joined form's key parameter as one that
-    /// may change the plan, and so prepared that statement again on every request.
+    /// The account's projected body (all of its row that is needed) and the operator's name,
+    /// by `s.account_id`.
     private static let accountColumns = """
         (SELECT body FROM items WHERE kind = 'account' AND id = s.account_id) AS account_body,
         (SELECT username FROM operators WHERE id = s.account_id) AS operator_name

@@ -5,6 +5,7 @@
 
 import Foundation
 import ParleyCore
+import ParleyRecord
 import Testing
 
 @testable import ParleyStore
@@ -58,6 +59,16 @@ struct Seeded: Sendable, CustomTestStringConvertible {
             #expect(try await store.projectionDigest() == live)
             let report = try await store.verify()
             #expect(report.isClean, "\(report.problems)")
+
+            // The entries' and rows' canonical bytes are those of Foundation's JSONEncoder text,
+            // canonicalised: JSONValueEncoder builds the same tree without the text.
+            for entry in w.memory.logs.values.joined() {
+                #expect(try CanonicalJSON.encode(entry) == CanonicalJSON.canonicalize(JSONEncoder().encode(entry)))
+            }
+            for row in w.memory.rows.values {
+                let value = row.value
+                #expect(try CanonicalJSON.encode(value) == CanonicalJSON.canonicalize(JSONEncoder().encode(value)))
+            }
 
             // (iii) no query shows a party another party's private item.
             // Private items (notes, minutes); accounts are private rows too, but not items.

@@ -1,19 +1,18 @@
-// ParleyRecord: RFC 8785 canonical JSON for Codable types, by way of Foundation's JSON coders
-// and this module's strict parser.
+// ParleyRecord: RFC 8785 canonical JSON for Codable types, by way of this module's JSON tree
+// (JSONValueEncoder, JSONValue) and strict parser.
 import Foundation
 
 extension CanonicalJSON {
     /// The canonical (RFC 8785) bytes of an Encodable value.
     ///
-    /// Encodes with a default `JSONEncoder` (NaN and infinities throw), then parses strictly and
-    /// re-serialises. Numbers become IEEE-754 doubles, as RFC 8785 requires: integers beyond
+    /// Builds the value's JSON tree (``JSONValueEncoder``: the tree a default `JSONEncoder`'s text
+    /// parses to; NaN and infinities throw) and serialises it canonically. Numbers become IEEE-754 doubles, as RFC 8785 requires: integers beyond
     /// ±2^53 lose precision, so encode such values (and anything else that must stay exact,
     /// like hashes) as strings. `Date` and `Data` are written however the value's own `encode`
     /// writes them; give such fields explicit string representations in your types.
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         if let value = value as? JSONValue { return try encode(value) }
-        let text = try JSONEncoder().encode(value)
-        return try canonicalize(text)
+        return try encode(try JSONValueEncoder().encode(value))
     }
 
     /// Decodes a value from JSON text after checking it strictly (duplicate names, unpaired

@@ -1,0 +1,207 @@
+// ParleyRecord: an Encoder that builds a JSONValue directly. Canonical bytes of a Codable value
+// used to go through Foundation's JSONEncoder to text and back through the strict parser; on the
+// store's append path that round trip was a third of the CPU an entry costs. This encoder gives
+// the same tree JSONEncoder's text would parse to: numbers as Doubles, later values for a key
+// replacing earlier ones (keys matched as Swift strings, as JSONEncoder's dictionary does), and
+// the few types JSONEncoder writes its own way (Date, Data, URL, Decimal) written by JSONEncoder
+// itself.
+import Foundation
+
+/// Encodes an `Encodable` value to a ``JSONValue``, as `JSONEncoder()` followed by
+/// ``JSONValue/parse(_:maxDepth:)`` would, without the text in between.
+public struct JSONValueEncoder {
+    public init() {}
+
+    public func encode<T: Encodable>(_ value: T) throws -> JSONValue {
+        let node = JSONNode()
+        try node.store(value, at: [])
+        guard let result = node.value else {
+            throw EncodingError.invalidValue(
+                value,
+                .init(codingPath: [], debugDescription: "the value \(T.self) encoded nothing")
+            )
+        }
+        return result
+    }
+}
+
+/// One value being built: a leaf, or an object or array whose members are still filled in.
+final class JSONNode {
+    enum Content {
+        case empty
+        case leaf(JSONValue)
+        case object([(key: String, node: JSONNode)])
+        case array([JSONNode])
+    }
+
+    var content: Content = .empty
+
+    var value: JSONValue? {
+        switch content {
+        case .empty: return nil
+        case .leaf(let v): return v
+        case .object(let members):
+            var object = JSONObject()
+            object.members.reserveCapacity(members.count)
+            for member in members {
+                // A member whose value encoded nothing is written by JSONEncoder as an empty object.
+                object.members.append((key: member.key, value: member.node.value ?? .object(JSONObject())))
+            }
+            return .object(object)
+        case .array(let elements): return .array(elements.map { $0.value ?? .object(JSONObject()) })
+        }
+    }
+
+    /// The member node for `key`, made if missing; an existing one is emptied for its new value.
+    func member(_ key: String) -> JSONNode {
+        var members: [(key: String, node: JSONNode)] = []
+        if case .object(let existing) = content {
+            content = .empty  // so that `members` is the array's only owner and grows in place
+            members = existing
+        }
+        let node = JSONNode()
+        if let i = members.firstIndex(where: { $0.key == key }) {
+            members[i].node = node
+        } else {
+            members.append((key, node))
+        }
+        content = .object(members)
+        return node
+    }
+
+    func appended() -> JSONNode {
+        var elements: [JSONNode] = []
+        if case .array(let existing) = content {
+            content = .empty
+            elements = existing
+        }
+        let node = JSONNode()
+        elements.append(node)
+        content = .array(elements)
+        return node
+    }
+
+    func store<T: Encodable>(_ value: T, at path: [any CodingKey]) throws {
+        switch value {
+        case let v as String: content = .leaf(.string(v))
+        case let v as Bool: content = .leaf(.bool(v))
+        case let v as Double: content = .leaf(try Self.number(v, value, path))
+        case let v as Float:
+            // JSONEncoder writes a Float's shortest decimal text, which parses as this Double.
+            content = .leaf(try Self.number(Double(v.description) ?? Double(v), value, path))
+        case let v as any BinaryInteger: content = .leaf(.number(Double(v)))
+        case is Date, is Data, is URL, is Decimal:
+            // Written JSONEncoder's own way; rare in Parley, so the text round trip stays.
+            let text = try JSONEncoder().encode(value)
+            content = .leaf(try JSONValue.parse(text))
+        case let v as JSONValue: content = .leaf(v)
+        default:
+            try value.encode(to: JSONNodeEncoder(node: self, codingPath: path))
+        }
+    }
+
+    static func number(_ d: Double, _ value: Any, _ path: [any CodingKey]) throws -> JSONValue {
+        guard d.isFinite else {
+            throw EncodingError.invalidValue(
+                value,
+                .init(codingPath: path, debugDescription: "\(d) cannot be written in JSON")
+            )
+        }
+        return .number(d)
+    }
+}
+
+struct JSONNodeEncoder: Encoder {
+    let node: JSONNode
+    let codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if case .object = node.content {} else { node.content = .object([]) }
+        return KeyedEncodingContainer(JSONKeyedContainer<Key>(node: node, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        if case .array = node.content {} else { node.content = .array([]) }
+        return JSONUnkeyedContainer(node: node, codingPath: codingPath)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        JSONSingleValueContainer(node: node, codingPath: codingPath)
+    }
+}
+
+struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let node: JSONNode
+    let codingPath: [any CodingKey]
+
+    mutating func encodeNil(forKey key: Key) throws { node.member(key.stringValue).content = .leaf(.null) }
+
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        try node.member(key.stringValue).store(value, at: codingPath + [key])
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type,
+        forKey key: Key
+    ) -> KeyedEncodingContainer<NestedKey> {
+        let child = node.member(key.stringValue)
+        child.content = .object([])
+        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        let child = node.member(key.stringValue)
+        child.content = .array([])
+        return JSONUnkeyedContainer(node: child, codingPath: codingPath + [key])
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        JSONNodeEncoder(node: node.member("super"), codingPath: codingPath)
+    }
+
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        JSONNodeEncoder(node: node.member(key.stringValue), codingPath: codingPath + [key])
+    }
+}
+
+struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
+    let node: JSONNode
+    let codingPath: [any CodingKey]
+
+    var count: Int {
+        if case .array(let elements) = node.content { return elements.count }
+        return 0
+    }
+
+    mutating func encodeNil() throws { node.appended().content = .leaf(.null) }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        try node.appended().store(value, at: codingPath)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+        -> KeyedEncodingContainer<NestedKey>
+    {
+        let child = node.appended()
+        child.content = .object([])
+        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(node: child, codingPath: codingPath))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let child = node.appended()
+        child.content = .array([])
+        return JSONUnkeyedContainer(node: child, codingPath: codingPath)
+    }
+
+    mutating func superEncoder() -> any Encoder { JSONNodeEncoder(node: node.appended(), codingPath: codingPath) }
+}
+
+struct JSONSingleValueContainer: SingleValueEncodingContainer {
+    let node: JSONNode
+    let codingPath: [any CodingKey]
+
+    mutating func encodeNil() throws { node.content = .leaf(.null) }
+
+    mutating func encode<T: Encodable>(_ value: T) throws { try node.store(value, at: codingPath) }
+}

@@ -23,7 +23,7 @@ extension Store {
         _ command: Command,
         by actor: Actor,
         now: Date = Date(),
-        newID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
+        newID: @escaping @Sendable () -> String = { RandomID.make() }
     ) async throws -> ExecutionResult {
         let (entries, outcome) = try await write(keepingBatchState: true) { writer in
             (try await writer.execute(command, by: actor, now: now, newID: newID), writer.batch.outcome)

@@ -9,7 +9,7 @@ extension Store {
     /// Adds an operator account named `username` (lower case, unique); returns its id.
     public func addOperator(
         username: String,
-        id: AccountID = AccountID(UUID().uuidString.lowercased()),
+        id: AccountID = AccountID(RandomID.make()),
         now: Date = Date()
     )
         async throws -> AccountID

@@ -63,6 +63,8 @@ extension LogWriter {
             return try decide(command, by: actor, now: now, newID: ids.next, state: cache)
         }
         try TextSignatureCheck.check(drafts) { cache.item($0) }
+        // From here on the job writes; a refusal comes before (see WriteQueue's savepoints).
+        batch.jobWrote = true
 
         var entries: [Entry] = []
         for draft in drafts {

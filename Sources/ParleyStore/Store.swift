@@ -58,7 +58,7 @@ public final class Store: Sendable {
     ) async throws -> T {
         let signer = self.signer
         let dialect = database.dialect
-        return try await queue.submit { db, batch in
+        return try await queue.submit(decidesBeforeWriting: keepingBatchState) { db, batch in
             let result = try await job(LogWriter(db: db, dialect: dialect, signer: signer, batch: batch))
             if !keepingBatchState { batch.forget() }
             return result

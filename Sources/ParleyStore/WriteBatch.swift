@@ -22,6 +22,9 @@ final class WriteBatch: @unchecked Sendable {
     /// What the current batch appended to, and the checkpoints signed when it ended.
     private(set) var outcome = BatchOutcome()
     private var dataVersion: Int64?
+    /// Set by a job when it issues its first write. A job that fails before writing needs no
+    /// savepoint to be undone (see WriteQueue).
+    var jobWrote = false
 
     /// Rows of state kept at most between batches; beyond, it is reloaded as needed.
     static let stateLimit = 20_000

@@ -1,14 +1,20 @@
 // Group commit: writers queue their jobs; the queue runs every job waiting at that moment in one
-// transaction, each inside its own savepoint, and acknowledges them only after the COMMIT is
-// durable. One fsync then serves many appends, and a failed job undoes only its own writes. The
-// jobs of a batch share a WriteBatch; `finish` runs after the last of them, in the same
-// transaction (it signs the checkpoints of the logs they appended to).
+// transaction and acknowledges them only after the COMMIT is durable. One fsync then serves many
+// appends, and a failed job undoes only its own writes: a job that may fail after writing runs
+// inside its own savepoint; a command (which is refused, if at all, before it writes) runs
+// without one, since a savepoint costs two statements and makes SQLite's full-text index write
+// a segment at every release. Should such a job fail after all once it has written, the batch
+// is rolled back and run again with a savepoint for every job. The jobs of a batch share a
+// WriteBatch; `finish` runs after the last of them, in the same transaction (it signs the
+// checkpoints of the logs they appended to).
 import SQLKit
 
 actor WriteQueue {
     private struct Waiting {
         let job: @Sendable (any SQLDatabase, WriteBatch) async throws -> any Sendable
         let done: CheckedContinuation<any Sendable, any Error>
+        /// The job fails before it writes, or sets `WriteBatch.jobWrote` first.
+        let decidesBeforeWriting: Bool
     }
 
     private let pool: ConnectionPool
@@ -35,11 +41,14 @@ actor WriteQueue {
     }
 
     /// Runs `job` inside a transaction shared with other waiting jobs; returns once committed.
-    func submit<T: Sendable>(_ job: @escaping @Sendable (any SQLDatabase, WriteBatch) async throws -> T) async throws
-        -> T
-    {
+    func submit<T: Sendable>(
+        decidesBeforeWriting: Bool = false,
+        _ job: @escaping @Sendable (any SQLDatabase, WriteBatch) async throws -> T
+    ) async throws -> T {
         let result = try await withCheckedThrowingContinuation { (done: CheckedContinuation<any Sendable, any Error>) in
-            waiting.append(Waiting(job: { try await job($0, $1) }, done: done))
+            waiting.append(
+                Waiting(job: { try await job($0, $1) }, done: done, decidesBeforeWriting: decidesBeforeWriting)
+            )
             if !draining {
                 draining = true
                 Task { await self.drain() }
@@ -58,7 +67,10 @@ actor WriteQueue {
         draining = false
     }
 
-    private func run(_ batch: [Waiting]) async {
+    /// A job without a savepoint failed after writing: its writes cannot be undone alone.
+    private struct FailedAfterWriting: Error {}
+
+    private func run(_ batch: [Waiting], savepointEveryJob: Bool = false) async {
         var outcomes: [Result<any Sendable, any Error>] = []
         batches += 1
         let (dialect, finish, shared) = (self.dialect, self.finish, self.shared)
@@ -69,10 +81,22 @@ actor WriteQueue {
                     shared.begin(dataVersion: dialect == .sqlite ? try await Self.dataVersion(tx) : nil)
                     for (i, item) in batch.enumerated() {
                         do {
-                            let value = try await Transaction.savepoint("job\(i)", on: tx) {
-                                try await item.job($0, shared)
+                            let value: any Sendable
+                            if item.decidesBeforeWriting && !savepointEveryJob {
+                                shared.jobWrote = false
+                                do {
+                                    value = try await item.job(tx, shared)
+                                } catch  where shared.jobWrote {
+                                    throw FailedAfterWriting()
+                                }
+                            } else {
+                                value = try await Transaction.savepoint("job\(i)", on: tx) {
+                                    try await item.job($0, shared)
+                                }
                             }
                             outcomes.append(.success(value))
+                        } catch let error as FailedAfterWriting {
+                            throw error
                         } catch {
                             shared.forget()
                             outcomes.append(.failure(error))
@@ -81,6 +105,11 @@ actor WriteQueue {
                     try await finish(tx, shared)
                 }
             }
+        } catch is FailedAfterWriting {
+            // Rolled back whole: nothing of it was acknowledged. Again, each job undoable alone.
+            shared.forget()
+            await run(batch, savepointEveryJob: true)
+            return
         } catch {
             // Nothing of this batch is durable: every job fails, none is acknowledged.
             shared.forget()

@@ -116,4 +116,72 @@ import Testing
             #expect(try await store.verify().isClean)
         }
     }
+
+    /// Commands run without a savepoint each. One that is refused writes nothing and leaves the
+    /// batch alone; a job without a savepoint that fails after writing makes the whole batch roll
+    /// back and run again with a savepoint for every job, so only its own writes are lost.
+    @Test(arguments: Backend.available)
+    func aJobWithoutSavepointThatFailsAfterWritingRerunsTheBatch(_ backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            let w = try await StoreWorld(store)
+            let (mechanism, actor) = (w.mechanism, w.usNegotiator)
+            let account = try #require(w.usLead.account)
+            let batchesBefore = await store.queue.batches
+
+            struct Deliberate: Error {}
+            let started = AsyncStream<Void>.makeStream()
+            async let holder: Void = store.write { _ in
+                started.continuation.yield()
+                try await Task.sleep(for: .milliseconds(300))
+            }
+            var iterator = started.stream.makeAsyncIterator()
+            await iterator.next()
+
+            let refused = Task {
+                try await store.execute(
+                    .raiseIrritant(.init(mechanism: mechanism, title: " ", description: "x")),
+                    by: actor
+                )
+            }
+            let failing = Task {
+                try await store.queue.submit(decidesBeforeWriting: true) { db, batch in
+                    batch.jobWrote = true
+                    try await db.raw(
+                        "INSERT INTO credentials (account_id, password_hash, created_at, updated_at) VALUES (\(bind: account.rawValue), 'x', 'x', 'x')"
+                    ).run()
+                    throw Deliberate()
+                }
+            }
+            let results = try await withThrowingTaskGroup(of: Entry.self) { group in
+                for i in 0..<8 {
+                    group.addTask {
+                        try await store.execute(
+                            .raiseIrritant(.init(mechanism: mechanism, title: "Batch \(i)", description: "x")),
+                            by: actor
+                        ).entries[0]
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            try await holder
+            await #expect(throws: Deliberate.self) { try await failing.value }
+            await #expect(throws: Refusal.self) { try await refused.value }
+
+            #expect(results.count == 8)
+            #expect(
+                await store.queue.batches == batchesBefore + 3,
+                "the waiting jobs should run as one batch, then once more with savepoints"
+            )
+            #expect(try await store.credential(for: account) == nil, "the failing job's write was not undone")
+            let irritants = try await store.items(
+                .irritant,
+                in: mechanism,
+                scope: try await store.readScope(for: actor)
+            )
+            #expect(irritants.rows.count == 8)
+            let indexes = results.map(\.index).sorted()
+            #expect(indexes == Array(indexes.first!..<(indexes.first! + 8)), "indexes with gaps: \(indexes)")
+            #expect(try await store.verify().isClean)
+        }
+    }
 }

@@ -17,10 +17,12 @@ public final class Store: Sendable {
         self.database = database
         let dialect = database.dialect
         self.queue = WriteQueue(pool: database.writers, dialect: dialect) { db, batch in
-            // One checkpoint per log a batch appended to, over the size the batch ends with.
+            // One checkpoint per log a batch appended to, over the size the batch ends with; and
+            // the search index brought up to date with the rows the batch changed.
             let writer = LogWriter(db: db, dialect: dialect, signer: signer, batch: batch)
             let outcome = batch.outcome
             for log in outcome.touched { outcome.checkpoints[log.id] = try await writer.checkpoint(log) }
+            try await SearchIndex.catchUp(on: db, dialect: dialect)
         }
         self.signer = signer
         self.logger = logger

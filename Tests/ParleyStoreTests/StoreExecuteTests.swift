@@ -218,6 +218,14 @@ import Testing
             #expect(try await store.search("consular", scope: ru).map(\.id) == [ruNote.rawValue])
             try await w.run(.deleteNote(.init(mechanism: w.mechanism, note: ruNote)), as: w.ruNegotiator)
             #expect(try await store.search("consular", scope: ru).isEmpty)
+
+            // Rebuilding the projection rebuilds the index with it.
+            // (As sets: rebuilt rows get new sequence numbers, which order equally ranked hits.)
+            let before = Set(try await store.search("missions", scope: us).map(\.id))
+            _ = try await store.rebuild()
+            #expect(Set(try await store.search("missions", scope: us).map(\.id)) == before)
+            #expect(try await store.search("consular", scope: ru).isEmpty)
+            #expect(try await store.search("backlog", scope: us).map(\.owner) == [w.us])
         }
     }
 

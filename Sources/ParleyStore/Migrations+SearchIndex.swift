@@ -1,0 +1,66 @@
+// SQLite's FTS5 writes the terms it holds in memory out as a new index segment whenever a
+// savepoint opens, and every statement that writes to `items` through a trigger opens one: each
+// projected row cost a segment of its own, and then the work of merging them (issue 4's append
+// figures). Now the triggers only note which rows changed, in `items_fts_pending`, and the writer
+// indexes them once, at the end of its transaction (SearchIndex.catchUp), so the index still
+// changes in the very transaction that changes the rows. The index keeps no copy of the text
+// (`items` has it) and is built with contentless_delete, so a changed row is taken out by its
+// rowid alone. PostgreSQL's generated tsvector needs none of this.
+import SQLKit
+
+extension Migrations {
+    static func indexSearchOncePerTransaction(_ db: any SQLDatabase, _ dialect: Dialect) async throws {
+        guard dialect == .sqlite else { return }
+        for trigger in ["items_fts_insert", "items_fts_update", "items_fts_delete"] {
+            try await db.raw("DROP TRIGGER \(unsafeRaw: trigger)").run()
+        }
+        try await db.raw("DROP TABLE items_fts").run()
+        try await db.raw(
+            """
+            CREATE VIRTUAL TABLE items_fts USING fts5(
+                title, search_text, content='', contentless_delete=1,
+                tokenize='unicode61 remove_diacritics 2')
+            """
+        ).run()
+        // `indexed`: whether the row was in the index when its first change of the transaction came.
+        try await db.raw(
+            "CREATE TABLE items_fts_pending (seq INTEGER PRIMARY KEY, indexed INTEGER NOT NULL)"
+        ).run()
+        let triggers = [
+            ("items_fts_insert", "AFTER INSERT", "new.seq, 0"),
+            ("items_fts_update", "AFTER UPDATE", "old.seq, 1"),
+            ("items_fts_delete", "AFTER DELETE", "old.seq, 1"),
+        ]
+        for (name, event, values) in triggers {
+            try await db.raw(
+                """
+                CREATE TRIGGER \(unsafeRaw: name) \(unsafeRaw: event) ON items BEGIN
+                    INSERT OR IGNORE INTO items_fts_pending (seq, indexed) VALUES (\(unsafeRaw: values));
+                END
+                """
+            ).run()
+        }
+        try await db.raw("INSERT INTO items_fts (rowid, title, search_text) SELECT seq, title, search_text FROM items")
+            .run()
+    }
+}
+
+/// Bringing the SQLite search index up to date with the rows changed in this transaction.
+enum SearchIndex {
+    static func catchUp(on db: any SQLDatabase, dialect: Dialect) async throws {
+        guard dialect == .sqlite else { return }
+        let pending = try await db.raw("SELECT seq, indexed FROM items_fts_pending").all()
+        guard !pending.isEmpty else { return }
+        for row in pending where try row.decode(column: "indexed", as: Int64.self) == 1 {
+            let seq = try row.decode(column: "seq", as: Int64.self)
+            try await db.raw("DELETE FROM items_fts WHERE rowid = \(bind: seq)").run()
+        }
+        try await db.raw(
+            """
+            INSERT INTO items_fts (rowid, title, search_text)
+            SELECT items.seq, items.title, items.search_text FROM items_fts_pending JOIN items ON items.seq = items_fts_pending.seq
+            """
+        ).run()
+        try await db.raw("DELETE FROM items_fts_pending").run()
+    }
+}

@@ -62,9 +62,14 @@ public struct NoteSigner: Sendable {
 /// A 32-byte Ed25519 seed and the public key it determines. swift-crypto's private key type is
 /// not `Sendable`, so the seed is kept and the key rebuilt for each signature (signing is rare:
 /// one checkpoint or cosignature at a time).
-struct Ed25519Seed: Sendable {
+// @unchecked: swift-crypto's PrivateKey is not marked Sendable, but it is an immutable value and
+// BoringSSL signs with a key it only reads.
+struct Ed25519Seed: @unchecked Sendable {
     let seed: [UInt8]
     let publicKey: [UInt8]
+    /// Made once: making it from the seed derives the public key, a scalar multiplication that
+    /// every signature (one per commit) would otherwise pay again.
+    private let key: Curve25519.Signing.PrivateKey
 
     init(_ seed: some Collection<UInt8>) throws(NoteKeyError) {
         let bytes = Array(seed)
@@ -72,6 +77,7 @@ struct Ed25519Seed: Sendable {
         guard let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: bytes) else { throw .invalidKey }
         self.seed = bytes
         self.publicKey = Array(key.publicKey.rawRepresentation)
+        self.key = key
     }
 
     static func random() -> [UInt8] {
@@ -81,9 +87,7 @@ struct Ed25519Seed: Sendable {
     func sign(_ message: [UInt8]) -> [UInt8] {
         // BoringSSL's Ed25519 signing has no failure path for a valid key; RFC 8032 signing is
         // deterministic there, so equal seeds and messages give equal signatures.
-        guard let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: seed),
-            let signature = try? key.signature(for: message)
-        else {
+        guard let signature = try? key.signature(for: message) else {
             preconditionFailure("Ed25519 signing failed")
         }
         return Array(signature)

@@ -17,6 +17,7 @@ enum Migrations {
         Migration(name: "0005-index-items-for-paged-lists", apply: indexItemsForPagedLists),
         Migration(name: "0006-cluster-log-tables-by-log-and-index", apply: clusterLogTables),
         Migration(name: "0007-index-search-once-per-transaction", apply: indexSearchOncePerTransaction),
+        Migration(name: "0008-leaner-item-indexes", apply: leanerItemIndexes),
     ]
 
     /// How an open treats pending migrations.

@@ -42,14 +42,15 @@ struct StateLoader {
 
     /// Fetches every missed read and records the answer, present or absent, so no miss repeats.
     func load(_ misses: Set<StateCache.Miss>, into cache: StateCache) async throws {
-        var ids = Set<String>()
+        var ids = IDsByKinds()
         var usernames = Set<String>()
         var references: [LogID: Set<String>] = [:]
         var minutes: [StateCache.MinutesKey] = []
         var counterLogs = Set<LogID>()
         for miss in misses {
             switch miss {
-            case .row(_, let id), .item(let id): ids.insert(id)
+            case .row(let kind, let id): ids.insert(id, kinds: "'\(kind.rawValue)'")
+            case .item(let id): ids.insert(id, kinds: Store.itemKinds)
             case .username(let name): usernames.insert(name)
             case .reference(let log, let reference): references[log, default: []].insert(reference.description)
             case .minutes(let meeting, let party): minutes.append(.init(meeting: meeting, party: party))
@@ -58,7 +59,10 @@ struct StateLoader {
         }
 
         var conditions: [SQLQueryString] = []
-        if !ids.isEmpty { conditions.append("id IN (\(binds: ids.sorted()))") }
+        // By kind and id: the (kind, id) key finds them; there is no index on id alone.
+        for (kinds, idsOfKinds) in ids.byKinds.sorted(by: { $0.key < $1.key }) {
+            conditions.append("(kind IN (\(unsafeRaw: kinds)) AND id IN (\(binds: idsOfKinds.sorted())))")
+        }
         if !usernames.isEmpty { conditions.append("(kind = 'account' AND title IN (\(binds: usernames.sorted())))") }
         for (log, refs) in references {
             conditions.append(
@@ -132,4 +136,10 @@ final class ReplayingIDs: @unchecked Sendable {
         position += 1
         return made[position - 1]
     }
+}
+
+/// Ids to load, grouped by the kinds (an SQL list) they may have.
+private struct IDsByKinds {
+    var byKinds: [String: Set<String>] = [:]
+    mutating func insert(_ id: String, kinds: String) { byKinds[kinds, default: []].insert(id) }
 }

@@ -1,9 +1,9 @@
 // SQLite's FTS5 writes the terms it holds in memory out as a new index segment whenever a
 // savepoint opens, and every statement that writes to `items` through a trigger opens one: each
 // projected row cost a segment of its own, and then the work of merging them (issue 4's append
-// figures). Now the triggers only note which rows changed, in `items_fts_pending`, and the writer
-// indexes them once, at the end of its transaction (SearchIndex.catchUp), so the index still
-// changes in the very transaction that changes the rows. The index keeps no copy of the text
+// figures). Now the triggers only note which rows changed, in `items_fts_pending`, and those are
+// indexed many at a time (SearchIndex.catchUp: a few times a second, and before any search; see
+// Store+SearchIndex), so a search still sees every committed change. The index keeps no copy of the text
 // (`items` has it) and is built with contentless_delete, so a changed row is taken out by its
 // rowid alone. PostgreSQL's generated tsvector needs none of this.
 import SQLKit
@@ -26,16 +26,19 @@ extension Migrations {
         try await db.raw(
             "CREATE TABLE items_fts_pending (seq INTEGER PRIMARY KEY, indexed INTEGER NOT NULL)"
         ).run()
+        // Not INSERT OR IGNORE: an upsert's own conflict clause overrides those of its triggers.
         let triggers = [
-            ("items_fts_insert", "AFTER INSERT", "new.seq, 0"),
-            ("items_fts_update", "AFTER UPDATE", "old.seq, 1"),
-            ("items_fts_delete", "AFTER DELETE", "old.seq, 1"),
+            ("items_fts_insert", "AFTER INSERT", "new.seq", "0"),
+            ("items_fts_update", "AFTER UPDATE", "old.seq", "1"),
+            ("items_fts_delete", "AFTER DELETE", "old.seq", "1"),
         ]
-        for (name, event, values) in triggers {
+        for (name, event, seq, indexed) in triggers {
             try await db.raw(
                 """
                 CREATE TRIGGER \(unsafeRaw: name) \(unsafeRaw: event) ON items BEGIN
-                    INSERT OR IGNORE INTO items_fts_pending (seq, indexed) VALUES (\(unsafeRaw: values));
+                    INSERT INTO items_fts_pending (seq, indexed)
+                    SELECT \(unsafeRaw: seq), \(unsafeRaw: indexed)
+                    WHERE NOT EXISTS (SELECT 1 FROM items_fts_pending WHERE seq = \(unsafeRaw: seq));
                 END
                 """
             ).run()

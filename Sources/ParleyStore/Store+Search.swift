@@ -12,6 +12,8 @@ extension Store {
         let words = Self.searchWords(text)
         guard !words.isEmpty, !scope.mechanisms.isEmpty else { return [] }
         let limit = max(1, min(limit, Self.maxPageSize))
+        // Rows changed since the index last caught up are indexed first: a search sees every commit.
+        try await catchUpSearchIndex()
         let columns = StoredRow.columns.map { "items.\($0)" }.joined(separator: ", ")
         let visible = Self.visible(scope)
         let notDeleted: SQLQueryString = "(items.status IS NULL OR items.status <> 'deleted')"

@@ -3,12 +3,15 @@
 public import Logging
 public import ParleyRecord
 import SQLKit
+import Synchronization
 
 public final class Store: Sendable {
     let database: Database
     let queue: WriteQueue
     let signer: NoteSigner
     let logger: Logger
+    /// Brings the SQLite search index up to date in the background (see SearchIndex).
+    let indexer = Mutex<Task<Void, Never>?>(nil)
 
     /// The key that verifies this server's checkpoints (C2SP signed-note verifier key).
     public var serverKey: NoteVerifier { signer.verifier }
@@ -17,12 +20,10 @@ public final class Store: Sendable {
         self.database = database
         let dialect = database.dialect
         self.queue = WriteQueue(pool: database.writers, dialect: dialect) { db, batch in
-            // One checkpoint per log a batch appended to, over the size the batch ends with; and
-            // the search index brought up to date with the rows the batch changed.
+            // One checkpoint per log a batch appended to, over the size the batch ends with.
             let writer = LogWriter(db: db, dialect: dialect, signer: signer, batch: batch)
             let outcome = batch.outcome
             for log in outcome.touched { outcome.checkpoints[log.id] = try await writer.checkpoint(log) }
-            try await SearchIndex.catchUp(on: db, dialect: dialect)
         }
         self.signer = signer
         self.logger = logger
@@ -46,10 +47,15 @@ public final class Store: Sendable {
             await database.close()
             throw error
         }
-        return Store(database: database, signer: signer, logger: logger)
+        let store = Store(database: database, signer: signer, logger: logger)
+        if database.dialect == .sqlite { store.startIndexing() }
+        return store
     }
 
-    public func close() async { await database.close() }
+    public func close() async {
+        indexer.withLock { $0?.cancel() }
+        await database.close()
+    }
 
     /// Runs a write job in the group-commit queue; returns once it is durable. A job that keeps
     /// the batch's state (an executed command) maintains it; any other may write what that state

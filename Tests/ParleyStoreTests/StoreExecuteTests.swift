@@ -219,6 +219,18 @@ import Testing
             try await w.run(.deleteNote(.init(mechanism: w.mechanism, note: ruNote)), as: w.ruNegotiator)
             #expect(try await store.search("consular", scope: ru).isEmpty)
 
+            // A row changed in several commits before the index catches up is indexed as it ends.
+            let usNote = try await w.run(
+                .writeNote(.init(mechanism: w.mechanism, body: "Embassy parking (sample)")),
+                as: w.usNegotiator
+            )[0].itemID
+            for body in ["Embassy staffing (sample)", "Embassy security (sample)"] {
+                try await w.run(.editNote(.init(mechanism: w.mechanism, note: usNote, body: body)), as: w.usNegotiator)
+            }
+            #expect(try await store.search("embassy security", scope: us).map(\.id) == [usNote.rawValue])
+            #expect(try await store.search("parking", scope: us).isEmpty)
+            #expect(try await store.search("staffing embassy", scope: us).isEmpty)
+
             // Rebuilding the projection rebuilds the index with it.
             // (As sets: rebuilt rows get new sequence numbers, which order equally ranked hits.)
             let before = Set(try await store.search("missions", scope: us).map(\.id))

@@ -1,0 +1,39 @@
+// Keeping SQLite's search index up to date outside the appends (see SearchIndex): the rows a
+// commit changes are only noted; a background task indexes what is noted a few times a second,
+// many rows in one FTS5 segment, and a search first indexes whatever is still noted, so it
+// always sees every committed change.
+import Foundation
+import Logging
+import SQLKit
+import Synchronization
+
+extension Store {
+    /// How often the background task looks for rows to index.
+    static let indexingInterval: Duration = .milliseconds(250)
+
+    func startIndexing() {
+        let task = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: Store.indexingInterval)
+                guard let self, !Task.isCancelled else { return }
+                do {
+                    try await self.catchUpSearchIndex()
+                } catch {
+                    self.logger.warning("search index not brought up to date: \(error)")
+                }
+            }
+        }
+        indexer.withLock { $0 = task }
+    }
+
+    /// Indexes the rows changed since the index was last brought up to date, if there are any.
+    func catchUpSearchIndex() async throws {
+        guard database.dialect == .sqlite else { return }
+        let pending = try await read { db in
+            try await db.raw("SELECT EXISTS (SELECT 1 FROM items_fts_pending) AS pending").first()?
+                .decode(column: "pending", as: Int64.self) == 1
+        }
+        guard pending else { return }
+        try await write { writer in try await SearchIndex.catchUp(on: writer.db, dialect: writer.dialect) }
+    }
+}

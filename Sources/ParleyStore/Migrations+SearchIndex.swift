@@ -22,22 +22,18 @@ extension Migrations {
                 tokenize='unicode61 remove_diacritics 2')
             """
         ).run()
-        // `indexed`: whether the row was in the index when its first change of the transaction came.
-        try await db.raw(
-            "CREATE TABLE items_fts_pending (seq INTEGER PRIMARY KEY, indexed INTEGER NOT NULL)"
-        ).run()
+        try await db.raw("CREATE TABLE items_fts_pending (seq INTEGER PRIMARY KEY)").run()
         // Not INSERT OR IGNORE: an upsert's own conflict clause overrides those of its triggers.
         let triggers = [
-            ("items_fts_insert", "AFTER INSERT", "new.seq", "0"),
-            ("items_fts_update", "AFTER UPDATE", "old.seq", "1"),
-            ("items_fts_delete", "AFTER DELETE", "old.seq", "1"),
+            ("items_fts_insert", "AFTER INSERT", "new.seq"),
+            ("items_fts_update", "AFTER UPDATE", "old.seq"),
+            ("items_fts_delete", "AFTER DELETE", "old.seq"),
         ]
-        for (name, event, seq, indexed) in triggers {
+        for (name, event, seq) in triggers {
             try await db.raw(
                 """
                 CREATE TRIGGER \(unsafeRaw: name) \(unsafeRaw: event) ON items BEGIN
-                    INSERT INTO items_fts_pending (seq, indexed)
-                    SELECT \(unsafeRaw: seq), \(unsafeRaw: indexed)
+                    INSERT INTO items_fts_pending (seq) SELECT \(unsafeRaw: seq)
                     WHERE NOT EXISTS (SELECT 1 FROM items_fts_pending WHERE seq = \(unsafeRaw: seq));
                 END
                 """
@@ -48,15 +44,19 @@ extension Migrations {
     }
 }
 
-/// Bringing the SQLite search index up to date with the rows changed in this transaction.
+/// Bringing the SQLite search index up to date with the rows noted since it last caught up.
 enum SearchIndex {
     static func catchUp(on db: any SQLDatabase, dialect: Dialect) async throws {
         guard dialect == .sqlite else { return }
-        let pending = try await db.raw("SELECT seq, indexed FROM items_fts_pending").all()
+        let pending = try await db.raw("SELECT seq FROM items_fts_pending").all()
         guard !pending.isEmpty else { return }
-        for row in pending where try row.decode(column: "indexed", as: Int64.self) == 1 {
-            let seq = try row.decode(column: "seq", as: Int64.self)
-            try await db.raw("DELETE FROM items_fts WHERE rowid = \(bind: seq)").run()
+        // Each noted row out first, whether or not it is in: a contentless index does not refuse
+        // a second entry under one rowid, and taking out an absent one changes nothing.
+        for row in pending {
+            try await db.raw(
+                "DELETE FROM items_fts WHERE rowid = \(bind: try row.decode(column: "seq", as: Int64.self))"
+            )
+            .run()
         }
         try await db.raw(
             """

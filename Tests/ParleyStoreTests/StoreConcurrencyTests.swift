@@ -84,22 +84,12 @@ import Testing
             let failing = Task {
                 try await store.write { writer in
                     try await writer.db.raw(
-                        "INSERT INTO credentials (account_id, password_hash, created_at, updated_at) VALUES (\(bind: account.rawValue), 'x', 'x', 'x')"
+                        Self.credentialRow(for: account)
                     ).run()
                     throw Deliberate()
                 }
             }
-            let results = try await withThrowingTaskGroup(of: Entry.self) { group in
-                for i in 0..<8 {
-                    group.addTask {
-                        try await store.execute(
-                            .raiseIrritant(.init(mechanism: mechanism, title: "Batch \(i)", description: "x")),
-                            by: actor
-                        ).entries[0]
-                    }
-                }
-                return try await group.reduce(into: []) { $0.append($1) }
-            }
+            let results = try await Self.raiseEight(store, in: mechanism, by: actor)
             try await holder
             await #expect(throws: Deliberate.self) { try await failing.value }
 
@@ -147,22 +137,12 @@ import Testing
                 try await store.queue.submit(decidesBeforeWriting: true) { db, batch in
                     batch.jobWrote = true
                     try await db.raw(
-                        "INSERT INTO credentials (account_id, password_hash, created_at, updated_at) VALUES (\(bind: account.rawValue), 'x', 'x', 'x')"
+                        Self.credentialRow(for: account)
                     ).run()
                     throw Deliberate()
                 }
             }
-            let results = try await withThrowingTaskGroup(of: Entry.self) { group in
-                for i in 0..<8 {
-                    group.addTask {
-                        try await store.execute(
-                            .raiseIrritant(.init(mechanism: mechanism, title: "Batch \(i)", description: "x")),
-                            by: actor
-                        ).entries[0]
-                    }
-                }
-                return try await group.reduce(into: []) { $0.append($1) }
-            }
+            let results = try await Self.raiseEight(store, in: mechanism, by: actor)
             try await holder
             await #expect(throws: Deliberate.self) { try await failing.value }
             await #expect(throws: Refusal.self) { try await refused.value }
@@ -183,5 +163,25 @@ import Testing
             #expect(indexes == Array(indexes.first!..<(indexes.first! + 8)), "indexes with gaps: \(indexes)")
             #expect(try await store.verify().isClean)
         }
+    }
+
+    /// Eight irritants raised at once by `actor`; their entries.
+    static func raiseEight(_ store: Store, in mechanism: MechanismID, by actor: Actor) async throws -> [Entry] {
+        try await withThrowingTaskGroup(of: Entry.self) { group in
+            for i in 0..<8 {
+                group.addTask {
+                    try await store.execute(
+                        .raiseIrritant(.init(mechanism: mechanism, title: "Batch \(i)", description: "x")),
+                        by: actor
+                    ).entries[0]
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+
+    /// A row outside every log, for a job that writes and then fails.
+    static func credentialRow(for account: AccountID) -> SQLQueryString {
+        "INSERT INTO credentials (account_id, password_hash, created_at, updated_at) VALUES (\(bind: account.rawValue), 'x', 'x', 'x')"
     }
 }

@@ -46,6 +46,11 @@ public protocol SessionStore: Sendable {
 
 extension SessionStore {
     public func session(id: String, accounts: any AccountDirectory) async throws -> (SessionRecord, Account?)? {
+        try await sessionThenAccount(id: id, accounts: accounts)
+    }
+
+    /// The session, then its account: two reads.
+    func sessionThenAccount(id: String, accounts: any AccountDirectory) async throws -> (SessionRecord, Account?)? {
         guard let record = try await session(id: id) else { return nil }
         return (record, try await accounts.account(id: record.account))
     }

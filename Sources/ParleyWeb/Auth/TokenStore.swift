@@ -38,6 +38,11 @@ public protocol TokenStore: Sendable {
 
 extension TokenStore {
     public func token(hash: String, accounts: any AccountDirectory) async throws -> (APITokenRecord, Account?)? {
+        try await tokenThenAccount(hash: hash, accounts: accounts)
+    }
+
+    /// The token, then its account: two reads.
+    func tokenThenAccount(hash: String, accounts: any AccountDirectory) async throws -> (APITokenRecord, Account?)? {
         guard let record = try await token(hash: hash) else { return nil }
         return (record, try await accounts.account(id: record.account))
     }

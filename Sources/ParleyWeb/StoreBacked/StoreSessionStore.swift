@@ -24,31 +24,16 @@ public struct StoreSessionStore: SessionStore {
     }
 
     public func session(id: String) async throws -> SessionRecord? {
-        guard let s = try await store.session(id: id) else { return nil }
-        return SessionRecord(
-            id: s.id,
-            account: s.account,
-            csrfToken: s.csrfToken,
-            createdAt: s.createdAt,
-            lastSeenAt: s.lastSeenAt
-        )
+        try await store.session(id: id).map(SessionRecord.init)
     }
 
     /// One statement for both when `accounts` reads this same store.
     public func session(id: String, accounts: any AccountDirectory) async throws -> (SessionRecord, Account?)? {
         guard let directory = accounts as? StoreAccountDirectory, directory.store === store else {
-            guard let record = try await session(id: id) else { return nil }
-            return (record, try await accounts.account(id: record.account))
+            return try await sessionThenAccount(id: id, accounts: accounts)
         }
         guard let (s, account) = try await store.sessionWithAccount(id: id) else { return nil }
-        let record = SessionRecord(
-            id: s.id,
-            account: s.account,
-            csrfToken: s.csrfToken,
-            createdAt: s.createdAt,
-            lastSeenAt: s.lastSeenAt
-        )
-        return (record, account)
+        return (SessionRecord(s), account)
     }
 
     public func delete(id: String) async throws { try await store.deleteSession(id: id) }
@@ -57,5 +42,17 @@ public struct StoreSessionStore: SessionStore {
 
     public func deleteExpired(lastSeenBefore idleCutoff: Date, createdBefore createdCutoff: Date) async throws {
         try await store.deleteExpiredSessions(lastSeenBefore: idleCutoff, createdBefore: createdCutoff)
+    }
+}
+
+extension SessionRecord {
+    init(_ s: StoredSession) {
+        self.init(
+            id: s.id,
+            account: s.account,
+            csrfToken: s.csrfToken,
+            createdAt: s.createdAt,
+            lastSeenAt: s.lastSeenAt
+        )
     }
 }

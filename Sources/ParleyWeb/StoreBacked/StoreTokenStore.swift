@@ -17,25 +17,27 @@ public struct StoreTokenStore: TokenStore {
     }
 
     public func token(hash: String) async throws -> APITokenRecord? {
-        guard let t = try await store.apiToken(hash: hash) else { return nil }
-        return APITokenRecord(hash: t.hash, account: t.account, label: t.label, createdAt: t.createdAt)
+        try await store.apiToken(hash: hash).map(APITokenRecord.init)
     }
 
     /// One statement for both when `accounts` reads this same store.
     public func token(hash: String, accounts: any AccountDirectory) async throws -> (APITokenRecord, Account?)? {
         guard let directory = accounts as? StoreAccountDirectory, directory.store === store else {
-            guard let record = try await token(hash: hash) else { return nil }
-            return (record, try await accounts.account(id: record.account))
+            return try await tokenThenAccount(hash: hash, accounts: accounts)
         }
         guard let (t, account) = try await store.apiTokenWithAccount(hash: hash) else { return nil }
-        return (APITokenRecord(hash: t.hash, account: t.account, label: t.label, createdAt: t.createdAt), account)
+        return (APITokenRecord(t), account)
     }
 
     public func tokens(account: AccountID) async throws -> [APITokenRecord] {
-        try await store.apiTokens(account: account).map {
-            APITokenRecord(hash: $0.hash, account: $0.account, label: $0.label, createdAt: $0.createdAt)
-        }
+        try await store.apiTokens(account: account).map(APITokenRecord.init)
     }
 
     public func delete(hash: String) async throws { try await store.deleteAPIToken(hash: hash) }
+}
+
+extension APITokenRecord {
+    init(_ t: StoredAPIToken) {
+        self.init(hash: t.hash, account: t.account, label: t.label, createdAt: t.createdAt)
+    }
 }

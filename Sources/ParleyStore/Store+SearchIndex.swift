@@ -26,6 +26,17 @@ extension Store {
         indexer.withLock { $0 = task }
     }
 
+    /// Stops the background task and waits until it has finished what it was doing; searches
+    /// still index what is noted before they run.
+    func stopIndexing() async {
+        let task = indexer.withLock { task in
+            defer { task = nil }
+            return task
+        }
+        task?.cancel()
+        await task?.value
+    }
+
     /// Indexes the rows changed since the index was last brought up to date, if there are any.
     func catchUpSearchIndex() async throws {
         guard database.dialect == .sqlite else { return }

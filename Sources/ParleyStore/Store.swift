@@ -53,7 +53,7 @@ public final class Store: Sendable {
     }
 
     public func close() async {
-        indexer.withLock { $0?.cancel() }
+        await stopIndexing()
         await database.close()
     }
 

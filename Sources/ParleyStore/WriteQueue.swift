@@ -27,6 +27,8 @@ actor WriteQueue {
     private let shared = WriteBatch()
     /// Transactions run so far (committed or not): tests watch jobs share one.
     private(set) var batches = 0
+    /// Jobs waiting for the next batch: tests hold a batch until the ones they sent are here.
+    var waitingJobs: Int { waiting.count }
 
     init(
         pool: ConnectionPool,

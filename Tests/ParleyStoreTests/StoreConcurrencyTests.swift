@@ -69,14 +69,17 @@ import Testing
             let w = try await StoreWorld(store)
             let (mechanism, actor) = (w.mechanism, w.usNegotiator)
             let account = try #require(w.usLead.account)
+            // The background search indexer writes through the queue too; its batches would be
+            // counted here.
+            await store.stopIndexing()
             let batchesBefore = await store.queue.batches
 
             struct Deliberate: Error {}
-            // A first job holds the queue, so the following ones wait and run as one batch.
+            // A first job holds the queue until the following ones wait, so they run as one batch.
             let started = AsyncStream<Void>.makeStream()
             async let holder: Void = store.write { _ in
                 started.continuation.yield()
-                try await Task.sleep(for: .milliseconds(300))
+                try await Self.untilWaiting(9, in: store.queue)
             }
             var iterator = started.stream.makeAsyncIterator()
             await iterator.next()
@@ -116,13 +119,16 @@ import Testing
             let w = try await StoreWorld(store)
             let (mechanism, actor) = (w.mechanism, w.usNegotiator)
             let account = try #require(w.usLead.account)
+            // The background search indexer writes through the queue too; its batches would be
+            // counted here.
+            await store.stopIndexing()
             let batchesBefore = await store.queue.batches
 
             struct Deliberate: Error {}
             let started = AsyncStream<Void>.makeStream()
             async let holder: Void = store.write { _ in
                 started.continuation.yield()
-                try await Task.sleep(for: .milliseconds(300))
+                try await Self.untilWaiting(10, in: store.queue)
             }
             var iterator = started.stream.makeAsyncIterator()
             await iterator.next()
@@ -162,6 +168,14 @@ import Testing
             let indexes = results.map(\.index).sorted()
             #expect(indexes == Array(indexes.first!..<(indexes.first! + 8)), "indexes with gaps: \(indexes)")
             #expect(try await store.verify().isClean)
+        }
+    }
+
+    /// Returns once `count` jobs wait in `queue` (or after ten seconds, and the test's batch
+    /// count then says what went wrong).
+    static func untilWaiting(_ count: Int, in queue: WriteQueue) async throws {
+        for _ in 0..<1000 where await queue.waitingJobs < count {
+            try await Task.sleep(for: .milliseconds(10))
         }
     }
 

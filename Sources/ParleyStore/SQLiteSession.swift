@@ -11,6 +11,7 @@ import NIOCore
 import NIOPosix
 import SQLKit
 import SQLiteKit
+import Synchronization
 import VaporCSQLite
 
 final class SQLiteSession: SQLDatabase, @unchecked Sendable {
@@ -23,6 +24,8 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
     let logger: Logger
     let eventLoop: any EventLoop
     let path: String
+    /// This connection's number in the process (see ReadStamp).
+    let serial = SQLiteSession.serials.add(1, ordering: .relaxed).newValue
     var dialect: any SQLDialect { SQLiteDialect() }
     var version: (any SQLDatabaseReportedVersion)? { SQLiteLibraryVersion.current }
     var queryLogLevel: Logger.Level? { nil }
@@ -74,6 +77,18 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
         try stepping(query) { statement in
             onRow(SQLiteSessionRow(columns: statement.columns, values: readRow(statement)))
+        }
+    }
+
+    /// SQLite's data version of the main database as of this connection's latest read
+    /// (SQLITE_FCNTL_DATA_VERSION): a counter, not a read, so it costs no lock.
+    func dataVersion() throws -> UInt32 {
+        try lock.withLock {
+            guard let handle else { throw SQLiteFailure(code: SQLITE_MISUSE, message: "connection closed", sql: nil) }
+            var version: UInt32 = 0
+            let status = sqlite_nio_sqlite3_file_control(handle, "main", SQLITE_FCNTL_DATA_VERSION, &version)
+            guard status == SQLITE_OK else { throw failure(status, handle, "file control: data version") }
+            return version
         }
     }
 

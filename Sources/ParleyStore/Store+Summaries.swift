@@ -53,10 +53,10 @@ extension Store {
     /// A text that changes whenever any of `logs` grows or gets a newer signed checkpoint: every
     /// projection row is written in the transaction that appends its entry, so a page built only
     /// from these logs' rows and checkpoints is the same for as long as this text is. A log
-    /// with no entry yet is left out (its version is "empty").
-    public func version(of logs: [LogID]) async throws -> String {
-        guard !logs.isEmpty else { return "" }
-        let rows = try await read { db in
+    /// with no entry yet is left out (its version is "empty"). With the read's stamp.
+    public func version(of logs: [LogID]) async throws -> (version: String, stamp: ReadStamp?) {
+        guard !logs.isEmpty else { return ("", nil) }
+        let (rows, stamp) = try await stampedRead { db in
             try await db.raw(
                 """
                 SELECT id, size, (SELECT MAX(c.size) FROM checkpoints c WHERE c.log_id = logs.id) AS signed
@@ -72,6 +72,6 @@ extension Store {
                     + String(try row.decode(column: "size", as: Int64.self)) + "/" + String(signed)
             )
         }
-        return parts.sorted().joined(separator: ";")
+        return (parts.sorted().joined(separator: ";"), stamp)
     }
 }

@@ -76,4 +76,12 @@ public final class Store: Sendable {
     func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         try await database.readers.with(body)
     }
+
+    /// A read of one statement, with what it saw (see ReadStamp; nil on PostgreSQL).
+    func stampedRead<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> (T, ReadStamp?) {
+        try await database.readers.with { db in
+            let value = try await body(db)
+            return (value, try (db as? SQLiteSession)?.stamp())
+        }
+    }
 }

@@ -5,6 +5,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Logging
 import NIOCore
 import ParleyCore
 import ParleyStore
@@ -55,6 +56,42 @@ import Testing
             #expect(!usBefore.contains(note))
             #expect(usAfter.contains(note))
             #expect(try await ru.get(client, pw.base).text == ruBefore)
+        }
+    }
+
+    /// Kept answers skip reading the log versions when the request's sign-in read saw the
+    /// database unchanged (LogVersions); a commit by another process (the CLI, another store on
+    /// the same file) must still show at the next read.
+    @Test func aChangeCommittedByAnotherProcessShowsAtTheNextRead() async throws {
+        let pw = try await PagesWorld.make()
+        defer { Task { await pw.world.close() } }
+        let app = try await pw.world.application()
+        try await app.test(.router) { client in
+            let us = try await browser(client, "us-negotiator")
+            let api = try await APIUser.signIn(client, "us-negotiator")
+            let page = try await us.get(client, pw.base).text
+            #expect(try await us.get(client, pw.base).text == page)
+            let list = try await api.call(client, .get, pw.api + "/irritants").text
+            #expect(try await api.call(client, .get, pw.api + "/irritants").text == list)
+
+            var logger = Logger(label: "parley.other.process")
+            logger.logLevel = .critical
+            let other = try await Store.open(
+                try DatabaseLocation(parsing: pw.world.directory.appendingPathComponent("p.sqlite").path),
+                signer: try ServerKey.loadOrCreate(
+                    path: pw.world.directory.appendingPathComponent("k").path,
+                    name: "test.localhost"
+                ),
+                logger: logger
+            )
+            let title = "Raised by another process"
+            _ = try await other.execute(
+                .raiseIrritant(.init(mechanism: pw.m, title: title, description: "Seen at once")),
+                by: try await pw.actor("us-negotiator")
+            )
+            await other.close()
+            #expect(try await us.get(client, pw.base).text.contains(title))
+            #expect(try await api.call(client, .get, pw.api + "/irritants").text.contains(title))
         }
     }
 

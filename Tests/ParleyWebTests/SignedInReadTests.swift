@@ -45,14 +45,17 @@ import Testing
             try await sessions.save(record)
             let joined = try #require(try await sessions.session(id: record.id, accounts: directory))
             let apart = try #require(try await sessions.session(id: record.id, accounts: other))
-            #expect(joined.0 == record && apart.0 == record)
+            // The one-statement read also says what it saw (the web's kept answers use it).
+            #expect(joined.0.readStamp != nil)
+            #expect(unstamped(joined.0) == record && apart.0 == record)
             #expect(joined.1 == apart.1)
 
             let token = APITokenRecord(hash: "token-\(n)", account: holder, label: "t", createdAt: now)
             try await tokens.insert(token)
             let joinedToken = try #require(try await tokens.token(hash: token.hash, accounts: directory))
             let apartToken = try #require(try await tokens.token(hash: token.hash, accounts: other))
-            #expect(joinedToken.0 == token && apartToken.0 == token)
+            #expect(joinedToken.0.readStamp != nil)
+            #expect(unstamped(joinedToken.0) == token && apartToken.0 == token)
             #expect(joinedToken.1 == apartToken.1)
         }
         #expect(try await sessions.session(id: "session-0", accounts: directory)?.1 == negotiator)
@@ -62,4 +65,17 @@ import Testing
         #expect(try await sessions.session(id: "missing", accounts: directory) == nil)
         #expect(try await tokens.token(hash: "missing", accounts: directory) == nil)
     }
+}
+
+/// A record as stored, without what the read that found it saw.
+private func unstamped(_ record: SessionRecord) -> SessionRecord {
+    var record = record
+    record.readStamp = nil
+    return record
+}
+
+private func unstamped(_ record: APITokenRecord) -> APITokenRecord {
+    var record = record
+    record.readStamp = nil
+    return record
 }

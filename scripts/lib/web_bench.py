@@ -99,6 +99,19 @@ def wrk(port, path, connections, header):
     return rps, percentile(50), percentile(99), int(errors.group(1)) if errors else 0
 
 
+ROUNDS = int(os.environ.get("PARLEY_BENCH_ROUNDS", "3"))
+
+
+def median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def median_and_all(ratios):
+    return f"{median(ratios):.2f} (rounds: {', '.join(f'{r:.2f}' for r in ratios)})"
+
+
 def peak_memory_mb(pid):
     with open(f"/proc/{pid}/status") as status:
         for line in status:
@@ -127,12 +140,23 @@ def main():
             ("API irritant list", f"/api/v1/mechanisms/{mechanism}/irritants", "Authorization: Bearer " + bearer),
             ("hello world (/healthz, yardstick)", "/healthz", "X-Bench: 1"),
         ]
+        # wrk shares the machine's cores with the server, and the yardstick's own rate swings
+        # between runs: each round measures every target back to back, and the medians of the
+        # rounds are reported with each round's ratio to the yardstick.
         for connections in (50, 200):
-            for label, path, header in targets:
-                rps, p50, p99, errors = wrk(port, path, connections, header)
+            rounds = [[wrk(port, path, connections, header) for _, path, header in targets]
+                      for _ in range(ROUNDS)]
+            hello = [r[-1][0] for r in rounds]
+            for t, (label, _, _) in enumerate(targets):
+                rps = median([r[t][0] for r in rounds])
+                p50 = median([r[t][1] for r in rounds])
+                p99 = max(r[t][2] for r in rounds)
+                errors = sum(r[t][3] for r in rounds)
                 note = f", {errors} non-2xx" if errors else ""
+                ratios = "" if t == len(targets) - 1 else (
+                    ", hello÷this " + median_and_all([h / r[t][0] for h, r in zip(hello, rounds)]))
                 print(f"  {label + f' at {connections} connections':62} "
-                      f"{rps:,.0f} req/s, p50 {p50:.2f} ms, p99 {p99:.2f} ms{note}")
+                      f"{rps:,.0f} req/s, p50 {p50:.2f} ms, p99 {p99:.2f} ms (worst round){ratios}{note}")
         print(f"  {'server peak memory (VmHWM)':62} {peak_memory_mb(process.pid)} MB")
     finally:
         process.terminate()

@@ -5,6 +5,7 @@
 public import Hummingbird
 import NIOCore
 public import ParleyCore
+import ParleyStore
 
 /// The request context of every Parley route.
 public struct ParleyRequestContext: RequestContext {
@@ -15,6 +16,9 @@ public struct ParleyRequestContext: RequestContext {
     public internal(set) var account: Account?
     /// The page session, when the request carries a live session cookie.
     var session: Session?
+    /// What the read that found the session or API token saw (see ReadStamp), when the store
+    /// can tell: lets a kept answer skip reading the log versions again (LogVersions).
+    var readStamp: ReadStamp?
     /// The parsed `application/x-www-form-urlencoded` body of a page POST, set by the CSRF check.
     var form: FormFields = FormFields()
 

@@ -19,6 +19,8 @@ struct WebEnvironment: Sendable {
     let hasher: PasswordHasher
     /// Answers of the busiest read-only routes, while nothing they show has changed.
     let responses = ResponseCache()
+    /// The log versions those answers are keyed by, as the latest reads found them.
+    let logVersions = LogVersions()
 
     init(configuration: WebConfiguration, services: WebServices) async throws {
         self.configuration = configuration

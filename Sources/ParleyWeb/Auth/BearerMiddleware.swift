@@ -18,10 +18,11 @@ struct BearerMiddleware: RouterMiddleware {
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard let token = Self.bearerToken(request.headers[.authorization]),
-            let account = try await tokens.account(for: token, in: accounts), account.active
+            let (record, account) = try await tokens.lookup(token, in: accounts), let account, account.active
         else { throw WebError.invalidToken }
         var context = context
         context.account = account
+        context.readStamp = record.readStamp
         return try await next(request, context)
     }
 

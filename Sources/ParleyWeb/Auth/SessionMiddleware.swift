@@ -25,6 +25,7 @@ struct SessionMiddleware: RouterMiddleware {
             if let account, account.active {
                 context.session = session
                 context.account = account
+                context.readStamp = session.record.readStamp
             } else {
                 try await sessions.delete(session)
             }

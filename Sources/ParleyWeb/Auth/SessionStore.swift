@@ -4,6 +4,7 @@
 
 public import Foundation
 public import ParleyCore
+public import ParleyStore
 
 /// One signed-in session as the store keeps it.
 public struct SessionRecord: Sendable, Hashable {
@@ -15,6 +16,8 @@ public struct SessionRecord: Sendable, Hashable {
     public var createdAt: Date
     /// The last time a request used this session (updated at most once a minute).
     public var lastSeenAt: Date
+    /// What the store's read that found this record saw, when the store can tell; never saved.
+    public var readStamp: ReadStamp?
 
     public init(id: String, account: AccountID, csrfToken: String, createdAt: Date, lastSeenAt: Date) {
         self.id = id

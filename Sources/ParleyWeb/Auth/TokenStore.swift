@@ -3,6 +3,7 @@
 
 public import Foundation
 public import ParleyCore
+public import ParleyStore
 
 /// One API token as the store keeps it.
 public struct APITokenRecord: Sendable, Hashable {
@@ -12,6 +13,8 @@ public struct APITokenRecord: Sendable, Hashable {
     /// What the token is for, as its owner named it (e.g. "nightly mirror").
     public var label: String
     public var createdAt: Date
+    /// What the store's read that found this record saw, when the store can tell; never saved.
+    public var readStamp: ReadStamp?
 
     public init(hash: String, account: AccountID, label: String, createdAt: Date) {
         self.hash = hash
@@ -65,10 +68,10 @@ struct APITokens: Sendable {
         return token
     }
 
-    /// The account a presented token belongs to, as `accounts` has it, or nil (no such token,
-    /// or its account is gone).
-    func account(for token: String, in accounts: any AccountDirectory) async throws -> Account? {
+    /// The presented token's record and its account as `accounts` has it (nil when the account
+    /// is gone), or nil for no such token.
+    func lookup(_ token: String, in accounts: any AccountDirectory) async throws -> (APITokenRecord, Account?)? {
         guard token.hasPrefix(Self.prefix), token.utf8.count == Self.prefix.utf8.count + 43 else { return nil }
-        return try await store.token(hash: SecureBytes.sha256Hex(token), accounts: accounts)?.1
+        return try await store.token(hash: SecureBytes.sha256Hex(token), accounts: accounts)
     }
 }

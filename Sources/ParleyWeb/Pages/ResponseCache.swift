@@ -1,7 +1,7 @@
 // ParleyWeb: whole answers of the busiest read-only routes (the dashboard, the irritant register,
 // the API lists), kept while nothing they were built from has changed (issue 5's web figures:
 // building the dashboard reads a dozen queries and renders ~400 template tags; a kept answer
-// costs one query). Nothing here decides access. An answer is kept only after it was built the
+// costs the sign-in read alone while the database is unchanged, see LogVersions). Nothing here decides access. An answer is kept only after it was built the
 // normal way (MechanismAccess, ParleyCore's policy, the scoped store reads) and was a 200, and it
 // is found again only under a key holding every input of that decision and of the page: the
 // route and query, the account (id, role, party, name), the session's form token, and the
@@ -128,7 +128,11 @@ extension WebEnvironment {
             let raw = context.parameters.get("id")
         else { return try await make().response }
         let mechanism = MechanismID(raw)
-        let version = try await store.version(of: [.shared(mechanism), .private(mechanism, party)])
+        let version = try await logVersions.version(
+            of: [.shared(mechanism), .private(mechanism, party)],
+            seenAs: context.readStamp,
+            in: store
+        )
         // No shared log: no such mechanism; let the normal path answer.
         guard !version.isEmpty else { return try await make().response }
         var key = [

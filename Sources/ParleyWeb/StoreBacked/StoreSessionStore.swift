@@ -32,8 +32,10 @@ public struct StoreSessionStore: SessionStore {
         guard let directory = accounts as? StoreAccountDirectory, directory.store === store else {
             return try await sessionThenAccount(id: id, accounts: accounts)
         }
-        guard let (s, account) = try await store.sessionWithAccount(id: id) else { return nil }
-        return (SessionRecord(s), account)
+        guard let (s, account, stamp) = try await store.sessionWithAccount(id: id) else { return nil }
+        var record = SessionRecord(s)
+        record.readStamp = stamp
+        return (record, account)
     }
 
     public func delete(id: String) async throws { try await store.deleteSession(id: id) }

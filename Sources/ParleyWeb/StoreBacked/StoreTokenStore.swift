@@ -25,8 +25,10 @@ public struct StoreTokenStore: TokenStore {
         guard let directory = accounts as? StoreAccountDirectory, directory.store === store else {
             return try await tokenThenAccount(hash: hash, accounts: accounts)
         }
-        guard let (t, account) = try await store.apiTokenWithAccount(hash: hash) else { return nil }
-        return (APITokenRecord(t), account)
+        guard let (t, account, stamp) = try await store.apiTokenWithAccount(hash: hash) else { return nil }
+        var record = APITokenRecord(t)
+        record.readStamp = stamp
+        return (record, account)
     }
 
     public func tokens(account: AccountID) async throws -> [APITokenRecord] {

@@ -1,4 +1,4 @@
-// `parley-bench append N WRITERS [DATABASE]` and `parley-bench verify DATABASE`: one measured step
+// `parley-bench append N WRITERS [DATABASE]` and `parley-bench verify DATABASE [TIMES]`: one measured step
 // on its own, for a profiler (gdb stack samples, say) to look at.
 import Foundation
 import ParleyStore
@@ -11,11 +11,13 @@ func profileAppend(count: Int, writers: Int, path: String) async throws {
     await store.close()
 }
 
-func profileVerify(path: String) async throws {
+func profileVerify(path: String, times: Int) async throws {
     let store = try await openBenchStore(path: path, name: "bench.parley")
-    let started = ContinuousClock.now
-    let report = try await store.verify()
-    let elapsed = ContinuousClock.now - started
-    say("verify: \(report.entries) entries, \(report.bytes) bytes in \(elapsed), clean: \(report.isClean)")
+    for _ in 0..<max(times, 1) {
+        let started = ContinuousClock.now
+        let report = try await store.verify()
+        let elapsed = ContinuousClock.now - started
+        say("verify: \(report.entries) entries, \(report.bytes) bytes in \(elapsed), clean: \(report.isClean)")
+    }
     await store.close()
 }

@@ -3,7 +3,7 @@
 //
 // Usage: parley-bench [record|store] — with no argument every group runs.
 //        parley-bench load DATABASE [WRITERS] — append until killed (the crash test's writer).
-//        parley-bench append N WRITERS [DATABASE] | verify DATABASE — one step alone, to profile.
+//        parley-bench append N WRITERS [DATABASE] | verify DATABASE [TIMES] — one step alone, to profile.
 
 import Foundation
 import ParleyStore
@@ -29,8 +29,8 @@ if arguments.first == "append", arguments.count >= 3, let n = Int(arguments[1]),
     try await profileAppend(count: n, writers: w, path: path)
     exit(0)
 }
-if arguments.first == "verify", arguments.count == 2 {
-    try await profileVerify(path: arguments[1])
+if arguments.first == "verify", arguments.count >= 2 {
+    try await profileVerify(path: arguments[1], times: arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1)
     exit(0)
 }
 

@@ -229,14 +229,17 @@ extension Store {
         }
     }
 
+    /// The members `entryProblem` reads, in this order.
+    private static let entryMembers = CanonicalJSON.MemberNames(["v", "log", "index"])
+
     /// An entry's bytes must be canonical JSON (RFC 8785) of an entry that names this log and
     /// this index: a copy moved from elsewhere, or re-encoded, is caught even if its hashes were
     /// recomputed to match.
     /// `logText` is the log id as canonical JSON text, the bytes an entry of this log holds.
     static func entryProblem(logText: [UInt8], index: Int64, bytes: [UInt8]) -> String? {
-        var found: [String: Range<Int>] = [:]
+        var found: [Range<Int>?] = []
         let canonical = bytes.withUnsafeBytes {
-            CanonicalJSON.isCanonical($0, members: ["v", "log", "index"], found: &found)
+            CanonicalJSON.isCanonical($0, locating: entryMembers, found: &found)
         }
         guard canonical else {
             do {
@@ -247,8 +250,8 @@ extension Store {
             return "entry bytes are not canonical JSON (RFC 8785)"
         }
         // What the entry names, read from its canonical bytes without decoding all of it.
-        guard let version = found["v"], bytes[version].elementsEqual(String(Entry.version).utf8),
-            let named = found["log"], let at = found["index"]
+        guard let version = found[0], bytes[version].elementsEqual(String(Entry.version).utf8),
+            let named = found[1], let at = found[2]
         else { return "entry is not a Parley entry (version \(Entry.version) with a log and an index)" }
         guard bytes[named].elementsEqual(logText), bytes[at].elementsEqual(String(index).utf8) else {
             let text = { (range: Range<Int>) in String(decoding: bytes[range], as: UTF8.self) }

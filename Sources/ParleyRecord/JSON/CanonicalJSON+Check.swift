@@ -8,15 +8,23 @@
 // their names' UTF-16 code units, no name twice.
 
 extension CanonicalJSON {
+    /// Names of top-level members whose values a check locates, made once and compared as bytes
+    /// (a canonical name is written as its UTF-8 unless it holds a control character).
+    public struct MemberNames: Sendable {
+        let names: [[UInt8]]
+
+        public init(_ names: [String]) { self.names = names.map { Array($0.utf8) } }
+    }
+
     /// Whether `bytes` are exactly the canonical form of some JSON value. When they are and the
-    /// value is an object, `members` receives the byte range of each top-level member's value,
-    /// by name, for the names in `wanted`.
+    /// value is an object, `found` receives the byte range of the value of each top-level member
+    /// named in `wanted`, in the order of `wanted` (nil for a name that is not there).
     public static func isCanonical(
         _ bytes: UnsafeRawBufferPointer,
-        members wanted: Set<String> = [],
-        found: inout [String: Range<Int>]
+        locating wanted: MemberNames,
+        found: inout [Range<Int>?]
     ) -> Bool {
-        var checker = CanonicalChecker(bytes: bytes.bindMemory(to: UInt8.self), wanted: wanted)
+        var checker = CanonicalChecker(bytes: bytes.bindMemory(to: UInt8.self), wanted: wanted.names)
         guard checker.value(depth: 0), checker.position == checker.bytes.count else { return false }
         found = checker.found
         return true
@@ -24,20 +32,21 @@ extension CanonicalJSON {
 
     /// Whether `bytes` are exactly the canonical form of some JSON value.
     public static func isCanonical(_ bytes: [UInt8]) -> Bool {
-        var found: [String: Range<Int>] = [:]
-        return bytes.withUnsafeBytes { isCanonical($0, found: &found) }
+        var found: [Range<Int>?] = []
+        return bytes.withUnsafeBytes { isCanonical($0, locating: MemberNames([]), found: &found) }
     }
 }
 
 private struct CanonicalChecker {
     let bytes: UnsafeBufferPointer<UInt8>
-    let wanted: Set<String>
+    let wanted: [[UInt8]]
     var position = 0
-    var found: [String: Range<Int>] = [:]
+    var found: [Range<Int>?]
 
-    init(bytes: UnsafeBufferPointer<UInt8>, wanted: Set<String>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, wanted: [[UInt8]]) {
         self.bytes = bytes
         self.wanted = wanted
+        self.found = Array(repeating: nil, count: wanted.count)
     }
 
     private var next: UInt8? { position < bytes.count ? bytes[position] : nil }
@@ -98,9 +107,8 @@ private struct CanonicalChecker {
             position += 1
             let start = position
             guard value(depth: depth + 1) else { return false }
-            if depth == 0, !wanted.isEmpty {
-                let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self)
-                if wanted.contains(key) { found[key] = start..<position }
+            if depth == 0, let i = wanted.firstIndex(where: { $0.elementsEqual(bytes[name]) }) {
+                found[i] = start..<position
             }
             switch next {
             case UInt8(ascii: ","): position += 1
@@ -117,21 +125,29 @@ private struct CanonicalChecker {
         position += 1
         let start = position
         while position < bytes.count {
+            // Most of a string is printable ASCII that needs no look: skip it at once.
+            var i = position
+            while i < bytes.count, Self.isPlain(bytes[i]) { i += 1 }
+            position = i
+            guard position < bytes.count else { return nil }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 position += 1
                 return start..<(position - 1)
             } else if byte == UInt8(ascii: "\\") {
                 guard escape() else { return nil }
-            } else if byte < 0x20 {
-                return nil
             } else if byte < 0x80 {
-                position += 1
+                return nil
             } else {
                 guard scalar() else { return nil }
             }
         }
         return nil
+    }
+
+    /// A byte a canonical string holds as it is: ASCII from space on, but `"` and `\`.
+    @inline(__always) private static func isPlain(_ byte: UInt8) -> Bool {
+        byte &- 0x20 < 0x60 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
     }
 
     /// The escapes canonical form uses, and only those.
@@ -197,8 +213,8 @@ private struct CanonicalChecker {
                 position += 1
             } else if byte == UInt8(ascii: "-") && position == start {
                 position += 1
-            } else if [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")]
-                .contains(byte)
+            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
             {
                 plainInteger = false
                 position += 1

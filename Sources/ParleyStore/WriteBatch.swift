@@ -4,7 +4,8 @@
 // are signed once, after its last job, over the size the batch ends with.
 //
 // The state outlives a batch only while nobody else can have changed what it describes: on
-// SQLite, while `PRAGMA data_version` says no other connection committed; on PostgreSQL (other
+// SQLite, while the writing connection's data version at the start of a batch is the one its own
+// last commit left (no other connection or process committed between); on PostgreSQL (other
 // servers may write) never. A job that fails is rolled back to its savepoint, and a batch that
 // fails is rolled back whole, so whatever they put here may describe writes that no longer
 // exist: the state is then forgotten and reloaded.
@@ -36,13 +37,18 @@ final class WriteBatch: @unchecked Sendable {
         return made
     }
 
-    /// At the start of each transaction: keep the state only if nobody else wrote since.
-    /// `dataVersion` is SQLite's; nil where there is no such thing.
+    /// At the start of each transaction: keep the state only if nobody else wrote since the
+    /// last commit. `dataVersion` is SQLite's; nil where there is no such thing.
     func begin(dataVersion: Int64?) {
         outcome = BatchOutcome()
         if dataVersion == nil || dataVersion != self.dataVersion || (state?.rowCount ?? 0) > Self.stateLimit {
             forget()
         }
+        self.dataVersion = nil
+    }
+
+    /// After a batch committed: the data version its commit left.
+    func committed(dataVersion: Int64?) {
         self.dataVersion = dataVersion
     }
 

@@ -80,7 +80,7 @@ actor WriteQueue {
             try await pool.with { db in
                 try await Transaction.run(on: db, dialect: dialect) { tx in
                     outcomes = []
-                    shared.begin(dataVersion: dialect == .sqlite ? try await Self.dataVersion(tx) : nil)
+                    shared.begin(dataVersion: try Self.dataVersion(tx))
                     for (i, item) in batch.enumerated() {
                         do {
                             let value: any Sendable
@@ -106,6 +106,7 @@ actor WriteQueue {
                     }
                     try await finish(tx, shared)
                 }
+                shared.committed(dataVersion: try Self.dataVersion(db))
             }
         } catch is FailedAfterWriting {
             // Rolled back whole: nothing of it was acknowledged. Again, each job undoable alone.
@@ -121,11 +122,10 @@ actor WriteQueue {
         for (item, outcome) in zip(batch, outcomes) { item.done.resume(with: outcome) }
     }
 
-    /// SQLite's count of commits by other connections, as this connection sees it.
-    private static func dataVersion(_ db: any SQLDatabase) async throws -> Int64 {
-        guard let row = try await db.raw("PRAGMA data_version").first() else {
-            throw StoreError.database("PRAGMA data_version answered nothing")
-        }
-        return try row.decode(column: "data_version", as: Int64.self)
+    /// SQLite's count of the commits this connection has noticed, its own and others' (see
+    /// ReadStamp); nil on PostgreSQL. Read without a statement, right after BEGIN IMMEDIATE
+    /// began reading and right after COMMIT.
+    private static func dataVersion(_ db: any SQLDatabase) throws -> Int64? {
+        (try (db as? SQLiteSession)?.dataVersion()).map(Int64.init)
     }
 }

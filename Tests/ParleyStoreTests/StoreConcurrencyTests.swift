@@ -179,6 +179,41 @@ import Testing
         }
     }
 
+    /// The writer keeps decision state and log tails from one batch to the next, while no one
+    /// else wrote: a commit by another store on the same database (the CLI beside a running
+    /// server) in between must be noticed, or the next append would reuse an index or a reference.
+    @Test(arguments: Backend.available)
+    func aCommitByAnotherStoreBetweenBatchesIsNoticed(_ backend: Backend) async throws {
+        try await withStore(backend) { store, database in
+            let w = try await StoreWorld(store)
+            let (mechanism, actor) = (w.mechanism, w.usNegotiator)
+            func raise(_ title: String, on store: Store) async throws -> Entry {
+                try await store.execute(
+                    .raiseIrritant(.init(mechanism: mechanism, title: title, description: "x")),
+                    by: actor
+                ).entries[0]
+            }
+            await store.stopIndexing()
+            let first = try await raise("Before", on: store)
+            let other = try await database.open()
+            let between = try await raise("Between, by another store", on: other)
+            await other.close()
+            let batchesBefore = await store.queue.batches
+            let after = try await raise("After", on: store)
+            // Stale state would fail the append (its index taken) and run the batch again.
+            #expect(await store.queue.batches == batchesBefore + 1, "the other store's commit went unnoticed")
+            #expect(between.index == first.index + 1)
+            #expect(after.index == between.index + 1)
+            let references = try await store.items(
+                .irritant,
+                in: mechanism,
+                scope: try await store.readScope(for: actor)
+            ).rows.compactMap(\.reference?.number)
+            #expect(references.count == Set(references).count, "a reference was given twice: \(references)")
+            #expect(try await store.verify().isClean)
+        }
+    }
+
     /// Eight irritants raised at once by `actor`; their entries.
     static func raiseEight(_ store: Store, in mechanism: MechanismID, by actor: Actor) async throws -> [Entry] {
         try await withThrowingTaskGroup(of: Entry.self) { group in

@@ -150,13 +150,14 @@ def main():
             for t, (label, _, _) in enumerate(targets):
                 rps = median([r[t][0] for r in rounds])
                 p50 = median([r[t][1] for r in rounds])
-                p99 = max(r[t][2] for r in rounds)
+                p99 = median([r[t][2] for r in rounds])
+                worst = max(r[t][2] for r in rounds)
                 errors = sum(r[t][3] for r in rounds)
                 note = f", {errors} non-2xx" if errors else ""
                 ratios = "" if t == len(targets) - 1 else (
                     ", hello÷this " + median_and_all([h / r[t][0] for h, r in zip(hello, rounds)]))
                 print(f"  {label + f' at {connections} connections':62} "
-                      f"{rps:,.0f} req/s, p50 {p50:.2f} ms, p99 {p99:.2f} ms (worst round){ratios}{note}")
+                      f"{rps:,.0f} req/s, p50 {p50:.2f} ms, p99 {p99:.2f} ms (worst round {worst:.2f}){ratios}{note}")
         print(f"  {'server peak memory (VmHWM)':62} {peak_memory_mb(process.pid)} MB")
     finally:
         process.terminate()

@@ -111,6 +111,30 @@ import Testing
         #expect(small.answer("too big for a quarter") == nil)
     }
 
+    @Test func whileAKeyIsBuiltTheAnswerKeptMeanwhileIsGivenAtOnce() async throws {
+        let cache = ResponseCache()
+        let previous = CachedAnswer(body: ByteBuffer(string: "previous minute"), contentType: "text/plain")
+        cache.keep(previous, as: "page|minute-1")
+        // Nobody builds the new minute yet: the first request claims it.
+        let first = await cache.answerOrClaim("page|minute-2", meanwhile: "page|minute-1")
+        #expect(first.answer == nil && first.claimed)
+        // While it builds, the others get the previous minute's answer instead of waiting.
+        let other = await cache.answerOrClaim("page|minute-2", meanwhile: "page|minute-1")
+        #expect(other.answer?.body == ByteBuffer(string: "previous minute") && !other.claimed)
+        // Without such an answer they wait for the build, as before.
+        let waiter = Task { await cache.answerOrClaim("page|minute-2", meanwhile: "page|minute-0") }
+        try await Task.sleep(for: .milliseconds(50))
+        cache.finish(
+            "page|minute-2",
+            with: CachedAnswer(body: ByteBuffer(string: "new minute"), contentType: "text/plain")
+        )
+        #expect(await waiter.value.answer?.body == ByteBuffer(string: "new minute"))
+        #expect(
+            await cache.answerOrClaim("page|minute-2", meanwhile: "page|minute-1").answer?.body
+                == ByteBuffer(string: "new minute")
+        )
+    }
+
     @Test func requestsForAKeyBeingBuiltWaitForThatOneBuild() async throws {
         let cache = ResponseCache()
         let first = await cache.answerOrClaim("k")

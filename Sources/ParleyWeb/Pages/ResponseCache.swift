@@ -57,8 +57,9 @@ final class ResponseCache: Sendable {
 
     /// The kept answer for `key`, or the one another request is building for it, once built.
     /// Nil: the caller builds it, and must then call `finish`. A waiter whose builder failed gets
-    /// nil as well and builds its own answer (without keeping it).
-    func answerOrClaim(_ key: String) async -> (answer: CachedAnswer?, claimed: Bool) {
+    /// nil as well and builds its own answer (without keeping it). While another request builds
+    /// `key`, the answer kept as `meanwhile` (if any) is given at once instead of waiting.
+    func answerOrClaim(_ key: String, meanwhile: String? = nil) async -> (answer: CachedAnswer?, claimed: Bool) {
         enum Step {
             case found(CachedAnswer)
             case build
@@ -66,7 +67,10 @@ final class ResponseCache: Sendable {
         }
         let step = state.withLock { s -> Step in
             if let answer = s.answers[key] { return .found(answer) }
-            if s.building[key] != nil { return .wait }
+            if s.building[key] != nil {
+                if let meanwhile, let answer = s.answers[meanwhile] { return .found(answer) }
+                return .wait
+            }
             s.building[key] = []
             return .build
         }
@@ -117,7 +121,7 @@ final class ResponseCache: Sendable {
 extension WebEnvironment {
     /// The answer of a read-only route about mechanism `:id`: kept, or made by `make` (and kept
     /// when it is a 200). `byMinute`: the page also depends on the clock (next and past
-    /// meetings), so a kept answer lasts until the minute turns at most.
+    /// meetings), so a kept answer lasts until the minute turns, and while the next is built.
     func kept(
         _ request: Request,
         _ context: ParleyRequestContext,
@@ -139,9 +143,16 @@ extension WebEnvironment {
             request.uri.path, request.uri.query ?? "", account.id.rawValue, account.role.rawValue, party.rawValue,
             account.username, context.session?.csrfToken ?? "", version,
         ]
-        if byMinute { key.append(String(Int(services.clock.now().timeIntervalSince1970 / 60))) }
+        // When the minute turns, one request builds the page again; the others meanwhile get
+        // the previous minute's answer, built from the very same record, rather than all wait.
+        var meanwhile: String?
+        if byMinute {
+            let minute = Int(services.clock.now().timeIntervalSince1970 / 60)
+            meanwhile = (key + [String(minute - 1)]).joined(separator: "\u{1F}")
+            key.append(String(minute))
+        }
         let joined = key.joined(separator: "\u{1F}")
-        let (kept, claimed) = await responses.answerOrClaim(joined)
+        let (kept, claimed) = await responses.answerOrClaim(joined, meanwhile: meanwhile)
         if let kept { return kept.response }
         guard claimed else { return try await make().response }
         do {

@@ -3,9 +3,9 @@
 // projected row cost a segment of its own, and then the work of merging them (issue 4's append
 // figures). Now the triggers only note which rows changed, in `items_fts_pending`, and those are
 // indexed many at a time (SearchIndex.catchUp: a few times a second, and before any search; see
-// Store+SearchIndex), so a search still sees every committed change. The index keeps no copy of the text
-// (`items` has it) and is built with contentless_delete, so a changed row is taken out by its
-// rowid alone. PostgreSQL's generated tsvector needs none of this.
+// Store+SearchIndex), so a search still sees every committed change. The index keeps no copy of
+// the text (`items` has it) and is built with contentless_delete, so a changed row is taken out
+// by its rowid alone. PostgreSQL's generated tsvector needs none of this.
 import SQLKit
 
 extension Migrations {

@@ -5,7 +5,6 @@
 // from the first still holds for the second, without reading again (ParleyWeb's kept answers).
 // PostgreSQL reads have no stamp.
 import Synchronization
-import VaporCSQLite
 
 public struct ReadStamp: Sendable, Hashable, CustomStringConvertible {
     /// The connection, numbered in this process; never reused.

@@ -45,6 +45,9 @@ extension Store {
                 .decode(column: "pending", as: Int64.self) == 1
         }
         guard pending else { return }
-        try await write { writer in try await SearchIndex.catchUp(on: writer.db, dialect: writer.dialect) }
+        // Only the index's own tables change: the writer's decision state stays valid.
+        try await write(leavesBatchStateAlone: true) { writer in
+            try await SearchIndex.catchUp(on: writer.db, dialect: writer.dialect)
+        }
     }
 }

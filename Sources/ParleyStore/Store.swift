@@ -58,17 +58,19 @@ public final class Store: Sendable {
     }
 
     /// Runs a write job in the group-commit queue; returns once it is durable. A job that keeps
-    /// the batch's state (an executed command) maintains it; any other may write what that state
-    /// describes, so the batch forgets it afterwards.
+    /// the batch's state (an executed command) maintains it; one that `leavesBatchStateAlone`
+    /// writes nothing it describes (the search index); any other may, so the batch forgets it
+    /// afterwards.
     func write<T: Sendable>(
         keepingBatchState: Bool = false,
+        leavesBatchStateAlone: Bool = false,
         _ job: @escaping @Sendable (LogWriter) async throws -> T
     ) async throws -> T {
         let signer = self.signer
         let dialect = database.dialect
         return try await queue.submit(decidesBeforeWriting: keepingBatchState) { db, batch in
             let result = try await job(LogWriter(db: db, dialect: dialect, signer: signer, batch: batch))
-            if !keepingBatchState { batch.forget() }
+            if !keepingBatchState && !leavesBatchStateAlone { batch.forget() }
             return result
         }
     }

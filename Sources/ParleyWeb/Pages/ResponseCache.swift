@@ -1,8 +1,8 @@
 // ParleyWeb: whole answers of the busiest read-only routes (the dashboard, the irritant register,
 // the API lists), kept while nothing they were built from has changed (issue 5's web figures:
 // building the dashboard reads a dozen queries and renders ~400 template tags; a kept answer
-// costs the sign-in read alone while the database is unchanged, see LogVersions). Nothing here decides access. An answer is kept only after it was built the
-// normal way (MechanismAccess, ParleyCore's policy, the scoped store reads) and was a 200, and it
+// costs the sign-in read alone while the database is unchanged, see LogVersions). Nothing here
+// decides access. An answer is kept only after it was built the normal way (MechanismAccess, ParleyCore's policy, the scoped store reads) and was a 200, and it
 // is found again only under a key holding every input of that decision and of the page: the
 // route and query, the account (id, role, party, name), the session's form token, and the
 // version of the mechanism's shared log and the account's party's private log (Store.version:
@@ -139,19 +139,18 @@ extension WebEnvironment {
         )
         // No shared log: no such mechanism; let the normal path answer.
         guard !version.isEmpty else { return try await make().response }
-        var key = [
+        var joined = [
             request.uri.path, request.uri.query ?? "", account.id.rawValue, account.role.rawValue, party.rawValue,
             account.username, context.session?.csrfToken ?? "", version,
-        ]
+        ].joined(separator: "\u{1F}")
         // When the minute turns, one request builds the page again; the others meanwhile get
         // the previous minute's answer, built from the very same record, rather than all wait.
         var meanwhile: String?
         if byMinute {
             let minute = Int(services.clock.now().timeIntervalSince1970 / 60)
-            meanwhile = (key + [String(minute - 1)]).joined(separator: "\u{1F}")
-            key.append(String(minute))
+            meanwhile = joined + "\u{1F}" + String(minute - 1)
+            joined += "\u{1F}" + String(minute)
         }
-        let joined = key.joined(separator: "\u{1F}")
         let (kept, claimed) = await responses.answerOrClaim(joined, meanwhile: meanwhile)
         if let kept { return kept.response }
         guard claimed else { return try await make().response }

@@ -159,6 +159,8 @@ import Testing
         #expect(BearerMiddleware.bearerToken("BEARER  abc") == "abc")
         #expect(BearerMiddleware.bearerToken("Basic abc") == nil)
         #expect(BearerMiddleware.bearerToken("Bearer") == nil)
+        #expect(BearerMiddleware.bearerToken("Bearer \t abc \t") == "abc")
+        #expect(BearerMiddleware.bearerToken("Bearer  \t ") == nil)
         #expect(BearerMiddleware.bearerToken(nil) == nil)
     }
 }

@@ -2,7 +2,6 @@
 // The API never reads the session cookie, so a page on another site cannot make a signed-in
 // browser call it: the API needs no CSRF token.
 
-import Foundation
 import Hummingbird
 import ParleyCore
 
@@ -32,7 +31,11 @@ struct BearerMiddleware: RouterMiddleware {
         guard let header else { return nil }
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
-        return token.isEmpty ? nil : token
+        // Spaces and tabs around the token (RFC 9110 §5.6.3) are not part of it. Compared as
+        // bytes: Foundation's trimming cost more than the rest of reading the header.
+        var token = parts[1].utf8[...]
+        while let first = token.first, first == 0x20 || first == 0x09 { token = token.dropFirst() }
+        while let last = token.last, last == 0x20 || last == 0x09 { token = token.dropLast() }
+        return token.isEmpty ? nil : String(Substring(token))
     }
 }

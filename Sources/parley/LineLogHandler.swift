@@ -45,10 +45,10 @@ struct LineLogHandler: LogHandler {
         }
     }
 
+    typealias Pair = (key: String, value: Logger.MetadataValue)
+
     /// The handler's metadata with the event's over it (the event's value wins), sorted by key.
-    static func merged(_ base: Logger.Metadata, _ event: Logger.Metadata?) -> [(
-        key: String, value: Logger.MetadataValue
-    )] {
+    static func merged(_ base: Logger.Metadata, _ event: Logger.Metadata?) -> [Pair] {
         var pairs = base.map { (key: $0.key, value: $0.value) }
         for (key, value) in event ?? [:] {
             if let i = pairs.firstIndex(where: { $0.key == key }) {

@@ -87,7 +87,7 @@ struct BenchWorld {
         }
         var writers: [Actor] = []
         // Usernames are unique across mechanisms; a database may hold several bench runs.
-        let run = m.id.rawValue.prefix(8)
+        let run = m.id.rawValue.suffix(8)
         for i in 0..<count {
             let party = sides[i % sides.count]
             let made = try await store.execute(

@@ -14,7 +14,7 @@ public struct JSONValueEncoder {
 
     public func encode<T: Encodable>(_ value: T) throws -> JSONValue {
         let node = JSONNode()
-        try node.store(value, at: [])
+        try node.store(value, at: CodingPath())
         guard let result = node.value else {
             throw EncodingError.invalidValue(
                 value,
@@ -81,30 +81,40 @@ final class JSONNode {
         return node
     }
 
-    func store<T: Encodable>(_ value: T, at path: [any CodingKey]) throws {
-        switch value {
-        case let v as String: content = .leaf(.string(v))
-        case let v as Bool: content = .leaf(.bool(v))
-        case let v as Double: content = .leaf(try Self.number(v, value, path))
-        case let v as Float:
+    /// `path` is only worked out when needed: for an error, or to encode a nested value.
+    func store<T: Encodable>(_ value: T, at path: @autoclosure () -> CodingPath) throws {
+        // Most values are strings, integers and nested structs: metatype comparisons find the
+        // leaves without the dynamic casts a `switch … as` runs for every struct it then skips.
+        if T.self == String.self {
+            content = .leaf(.string(unsafeBitCast(value, to: String.self)))
+        } else if T.self == Int.self {
+            content = .leaf(.number(Double(unsafeBitCast(value, to: Int.self))))
+        } else if T.self == Bool.self {
+            content = .leaf(.bool(unsafeBitCast(value, to: Bool.self)))
+        } else if T.self == Double.self {
+            content = .leaf(try Self.number(unsafeBitCast(value, to: Double.self), value, path()))
+        } else if T.self == Float.self {
             // JSONEncoder writes a Float's shortest decimal text, which parses as this Double.
-            content = .leaf(try Self.number(Double(v.description) ?? Double(v), value, path))
-        case let v as any BinaryInteger: content = .leaf(.number(Double(v)))
-        case is Date, is Data, is URL, is Decimal:
+            let v = unsafeBitCast(value, to: Float.self)
+            content = .leaf(try Self.number(Double(v.description) ?? Double(v), value, path()))
+        } else if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             // Written JSONEncoder's own way; rare in Parley, so the text round trip stays.
             let text = try JSONEncoder().encode(value)
             content = .leaf(try JSONValue.parse(text))
-        case let v as JSONValue: content = .leaf(v)
-        default:
-            try value.encode(to: JSONNodeEncoder(node: self, codingPath: path))
+        } else if T.self == JSONValue.self {
+            content = .leaf(unsafeBitCast(value, to: JSONValue.self))
+        } else if let v = value as? any BinaryInteger {
+            content = .leaf(.number(Double(v)))
+        } else {
+            try value.encode(to: JSONNodeEncoder(node: self, path: path()))
         }
     }
 
-    static func number(_ d: Double, _ value: Any, _ path: [any CodingKey]) throws -> JSONValue {
+    static func number(_ d: Double, _ value: Any, _ path: CodingPath) throws -> JSONValue {
         guard d.isFinite else {
             throw EncodingError.invalidValue(
                 value,
-                .init(codingPath: path, debugDescription: "\(d) cannot be written in JSON")
+                .init(codingPath: path.keys, debugDescription: "\(d) cannot be written in JSON")
             )
         }
         return .number(d)
@@ -113,32 +123,34 @@ final class JSONNode {
 
 struct JSONNodeEncoder: Encoder {
     let node: JSONNode
-    let codingPath: [any CodingKey]
+    let path: CodingPath
+    var codingPath: [any CodingKey] { path.keys }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .object = node.content {} else { node.content = .object([]) }
-        return KeyedEncodingContainer(JSONKeyedContainer<Key>(node: node, codingPath: codingPath))
+        return KeyedEncodingContainer(JSONKeyedContainer<Key>(node: node, path: path))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         if case .array = node.content {} else { node.content = .array([]) }
-        return JSONUnkeyedContainer(node: node, codingPath: codingPath)
+        return JSONUnkeyedContainer(node: node, path: path)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        JSONSingleValueContainer(node: node, codingPath: codingPath)
+        JSONSingleValueContainer(node: node, path: path)
     }
 }
 
 struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: JSONNode
-    let codingPath: [any CodingKey]
+    let path: CodingPath
+    var codingPath: [any CodingKey] { path.keys }
 
     mutating func encodeNil(forKey key: Key) throws { node.member(key.stringValue).content = .leaf(.null) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try node.member(key.stringValue).store(value, at: codingPath + [key])
+        try node.member(key.stringValue).store(value, at: path.appending(key))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
@@ -147,27 +159,28 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     ) -> KeyedEncodingContainer<NestedKey> {
         let child = node.member(key.stringValue)
         child.content = .object([])
-        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
+        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(node: child, path: path.appending(key)))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let child = node.member(key.stringValue)
         child.content = .array([])
-        return JSONUnkeyedContainer(node: child, codingPath: codingPath + [key])
+        return JSONUnkeyedContainer(node: child, path: path.appending(key))
     }
 
     mutating func superEncoder() -> any Encoder {
-        JSONNodeEncoder(node: node.member("super"), codingPath: codingPath)
+        JSONNodeEncoder(node: node.member("super"), path: path)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        JSONNodeEncoder(node: node.member(key.stringValue), codingPath: codingPath + [key])
+        JSONNodeEncoder(node: node.member(key.stringValue), path: path.appending(key))
     }
 }
 
 struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     let node: JSONNode
-    let codingPath: [any CodingKey]
+    let path: CodingPath
+    var codingPath: [any CodingKey] { path.keys }
 
     var count: Int {
         if case .array(let elements) = node.content { return elements.count }
@@ -177,7 +190,7 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encodeNil() throws { node.appended().content = .leaf(.null) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try node.appended().store(value, at: codingPath)
+        try node.appended().store(value, at: path)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
@@ -185,23 +198,54 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     {
         let child = node.appended()
         child.content = .object([])
-        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(node: child, codingPath: codingPath))
+        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(node: child, path: path))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let child = node.appended()
         child.content = .array([])
-        return JSONUnkeyedContainer(node: child, codingPath: codingPath)
+        return JSONUnkeyedContainer(node: child, path: path)
     }
 
-    mutating func superEncoder() -> any Encoder { JSONNodeEncoder(node: node.appended(), codingPath: codingPath) }
+    mutating func superEncoder() -> any Encoder { JSONNodeEncoder(node: node.appended(), path: path) }
 }
 
 struct JSONSingleValueContainer: SingleValueEncodingContainer {
     let node: JSONNode
-    let codingPath: [any CodingKey]
+    let path: CodingPath
+    var codingPath: [any CodingKey] { path.keys }
 
     mutating func encodeNil() throws { node.content = .leaf(.null) }
 
-    mutating func encode<T: Encodable>(_ value: T) throws { try node.store(value, at: codingPath) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try node.store(value, at: path) }
+}
+
+/// Where a value sits, kept as a chain so that going one key deeper costs no array copy: the
+/// keys are only listed when an encoder or an error asks for them.
+struct CodingPath {
+    private final class Link {
+        let parent: Link?
+        let key: any CodingKey
+        init(parent: Link?, key: any CodingKey) {
+            self.parent = parent
+            self.key = key
+        }
+    }
+
+    private let last: Link?
+
+    init() { last = nil }
+    private init(last: Link) { self.last = last }
+
+    func appending(_ key: any CodingKey) -> CodingPath { CodingPath(last: Link(parent: last, key: key)) }
+
+    var keys: [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var link = last
+        while let l = link {
+            keys.append(l.key)
+            link = l.parent
+        }
+        return keys.reversed()
+    }
 }

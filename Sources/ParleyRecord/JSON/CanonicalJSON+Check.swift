@@ -125,8 +125,22 @@ private struct CanonicalChecker {
         position += 1
         let start = position
         while position < bytes.count {
-            // Most of a string is printable ASCII that needs no look: skip it at once.
+            // Most of a string is printable ASCII that needs no look: skip it eight bytes at a
+            // time, then byte by byte up to whatever needs one.
             var i = position
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= bytes.count {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    let special = Self.notPlain(word)
+                    if special != 0 {
+                        // The lowest flag is exact (borrows only run upwards): the first such byte.
+                        i += special.trailingZeroBitCount >> 3
+                        break
+                    }
+                    i += 8
+                }
+            }
             while i < bytes.count, Self.isPlain(bytes[i]) { i += 1 }
             position = i
             guard position < bytes.count else { return nil }
@@ -143,6 +157,17 @@ private struct CanonicalChecker {
             }
         }
         return nil
+    }
+
+    /// Flags (high bit of each byte) the bytes of `word` that are not plain (see isPlain): a C0
+    /// control, a byte from 0x80, `"` or `\`. Any flag means some byte is not plain, and the
+    /// lowest flag marks the first; flags above it may be false.
+    @inline(__always) private static func notPlain(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return control | (word & highs) | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C))
     }
 
     /// A byte a canonical string holds as it is: ASCII from space on, but `"` and `\`.

@@ -50,6 +50,19 @@ import Testing
         #expect(!CanonicalJSON.isCanonical(bytes))
     }
 
+    /// Long strings are skimmed eight bytes at a time: every byte value, at every position of
+    /// the first words and in the tail after them, gets the answer re-encoding gives.
+    @Test func everyByteAtEveryPositionOfALongString() {
+        for position in 0..<19 {
+            for byte in 0...UInt8.max {
+                var inside = Array(repeating: UInt8(ascii: "a"), count: 19)
+                inside[position] = byte
+                let bytes = [UInt8(ascii: "\"")] + inside + [UInt8(ascii: "\"")]
+                #expect(CanonicalJSON.isCanonical(bytes) == Self.reference(bytes), "byte \(byte) at \(position)")
+            }
+        }
+    }
+
     @Test func agreesWithReEncodingOnRandomValuesAndTheirMutations() throws {
         var rng = SplitMix64(seed: 8_785_2)
         for _ in 0..<1500 {

@@ -250,14 +250,25 @@ extension Store {
             return "entry bytes are not canonical JSON (RFC 8785)"
         }
         // What the entry names, read from its canonical bytes without decoding all of it.
-        guard let version = found[0], bytes[version].elementsEqual(String(Entry.version).utf8),
+        guard let version = found[0], integer(bytes[version]) == Int64(Entry.version),
             let named = found[1], let at = found[2]
         else { return "entry is not a Parley entry (version \(Entry.version) with a log and an index)" }
-        guard bytes[named].elementsEqual(logText), bytes[at].elementsEqual(String(index).utf8) else {
+        guard bytes[named] == logText[...], integer(bytes[at]) == index else {
             let text = { (range: Range<Int>) in String(decoding: bytes[range], as: UTF8.self) }
             return "entry names \(text(named)) index \(text(at)), not this log and index"
         }
         return nil
+    }
+
+    /// The value of a canonical number written with digits only (at most 18), or nil.
+    private static func integer(_ digits: ArraySlice<UInt8>) -> Int64? {
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value: Int64 = 0
+        for digit in digits {
+            guard digit &- UInt8(ascii: "0") < 10 else { return nil }
+            value = value * 10 + Int64(digit &- UInt8(ascii: "0"))
+        }
+        return value
     }
 
     private static func rawEntries(_ log: String, start: Int64, end: Int64, on db: any SQLDatabase) async throws

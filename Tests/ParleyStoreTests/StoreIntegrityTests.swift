@@ -155,6 +155,45 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 
     @Test(arguments: Backend.available)
+    func verifyNamesAnEntryOfAnotherLogAndAnotherVersion(_ backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            let w = try await populate(store)
+            let privateLog = LogID.private(w.mechanism, w.us).description
+            let sharedLog = LogID.shared(w.mechanism).description
+            // The shared log's entry 1 put at the private log's index 1: right index, wrong log.
+            try await store.write { writer in
+                let row = try await writer.db.raw(
+                    "SELECT body FROM entries WHERE log_id = \(bind: sharedLog) AND idx = 1"
+                ).first()
+                let bytes = try #require(row).bytes("body")
+                try await writer.db.raw(
+                    "UPDATE entries SET body = \(Blob.bind(bytes)) WHERE log_id = \(bind: privateLog) AND idx = 1"
+                ).run()
+            }
+            let problem = try #require(try await store.verify().problems.first)
+            #expect(problem.log == privateLog && problem.entry == 1)
+            #expect(problem.message.contains("\"\(sharedLog)\" index 1, not this log and index"), "\(problem)")
+
+            // The shared log's entry 0 claiming format version 2 (still canonical JSON).
+            try await store.write { writer in
+                let row = try await writer.db.raw(
+                    "SELECT body FROM entries WHERE log_id = \(bind: sharedLog) AND idx = 0"
+                ).first()
+                let text = String(decoding: try #require(row).bytes("body"), as: UTF8.self)
+                #expect(text.hasSuffix(",\"v\":1}"))
+                let changed = Array(text.replacingOccurrences(of: ",\"v\":1}", with: ",\"v\":2}").utf8)
+                try await writer.db.raw(
+                    "UPDATE entries SET body = \(Blob.bind(changed)) WHERE log_id = \(bind: sharedLog) AND idx = 0"
+                ).run()
+            }
+            let problems = try await store.verify().problems
+            let versioned = try #require(problems.first { $0.log == sharedLog })
+            #expect(versioned.entry == 0)
+            #expect(versioned.message.contains("not a Parley entry"), "\(versioned)")
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func backupIsAConsistentStoreOfItsOwn(_ backend: Backend) async throws {
         try await withStore(backend) { store, database in
             var w = try await populate(store)

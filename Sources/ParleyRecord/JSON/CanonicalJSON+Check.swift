@@ -107,7 +107,7 @@ private struct CanonicalChecker {
             position += 1
             let start = position
             guard value(depth: depth + 1) else { return false }
-            if depth == 0, let i = wanted.firstIndex(where: { $0.elementsEqual(bytes[name]) }) {
+            if depth == 0, let i = wanted.firstIndex(where: { Self.same($0, bytes[name]) }) {
                 found[i] = start..<position
             }
             switch next {
@@ -260,6 +260,12 @@ private struct CanonicalChecker {
         var writer = CanonicalWriter(capacity: 32)
         guard (try? CanonicalJSON.writeNumber(value, into: &writer)) != nil else { return false }
         return writer.bytes.elementsEqual(token)
+    }
+
+    /// Whether a wanted name is this name as written: lengths first, then the bytes at once.
+    @inline(__always) private static func same(_ wanted: [UInt8], _ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        wanted.count == name.count
+            && wanted.withUnsafeBytes { UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: name)).elementsEqual($0) }
     }
 
     /// Member names must strictly ascend by UTF-16 code units. Names as written differ from

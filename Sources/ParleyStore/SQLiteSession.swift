@@ -111,7 +111,7 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
     /// Prepares (or reuses) the statement, binds the query's values and hands each row to `row`.
     private func stepping(_ query: any SQLExpression, _ row: (PreparedStatement) -> Void) throws {
         let (sql, binds) = serialize(query)
-        let values = try binds.map { try SQLiteDataEncoder().encode($0) }
+        let values = try binds.map(Self.value(of:))
         try lock.withLock {
             guard let handle else { throw SQLiteFailure(code: SQLITE_MISUSE, message: "connection closed", sql: sql) }
             let statement = try prepared(sql, on: handle)
@@ -126,6 +126,19 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
                 guard status == SQLITE_ROW else { throw failure(status, handle, sql) }
                 row(statement)
             }
+        }
+    }
+
+    /// A bound value as SQLite takes it. The store binds text, integers and byte buffers almost
+    /// always: those are taken as they are, and the rest as SQLiteKit encodes them, which looks
+    /// up a protocol conformance for every value first.
+    private static func value(of bind: any Encodable & Sendable) throws -> SQLiteData {
+        switch bind {
+        case let text as String: .text(text)
+        case let number as Int64: .integer(SQLiteInt64(number))
+        case let number as Int: .integer(SQLiteInt64(number))
+        case let buffer as ByteBuffer: .blob(buffer)
+        default: try SQLiteDataEncoder().encode(bind)
         }
     }
 

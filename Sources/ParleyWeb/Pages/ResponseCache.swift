@@ -2,11 +2,12 @@
 // the API lists), kept while nothing they were built from has changed (issue 5's web figures:
 // building the dashboard reads a dozen queries and renders ~400 template tags; a kept answer
 // costs the sign-in read alone while the database is unchanged, see LogVersions). Nothing here
-// decides access. An answer is kept only after it was built the normal way (MechanismAccess, ParleyCore's policy, the scoped store reads) and was a 200, and it
-// is found again only under a key holding every input of that decision and of the page: the
-// route and query, the account (id, role, party, name), the session's form token, and the
-// version of the mechanism's shared log and the account's party's private log (Store.version:
-// sizes and signed checkpoints, which change in the very transaction that changes any row).
+// decides access. An answer is kept only after it was built the normal way (MechanismAccess,
+// ParleyCore's policy, the scoped store reads) and was a 200, and it is found again only under
+// a key holding every input of that decision and of the page: the route and query, the account
+// (id, role, party, name), the session's form token, and the version of the mechanism's shared
+// log and the account's party's private log (Store.version: sizes and signed checkpoints, which
+// change in the very transaction that changes any row).
 // So another account, or the same one after any change, never meets a kept answer. Several
 // servers over one PostgreSQL each keep their own, all keyed by the shared database's state.
 

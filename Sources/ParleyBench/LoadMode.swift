@@ -39,12 +39,16 @@ func appendUntilKilled(database path: String, writers: Int) async throws {
     }
 }
 
-/// A store on the SQLite file at `path`, with the server key beside it (made on first use), and
-/// quiet logs.
+/// A store on the SQLite file at `path` (or the PostgreSQL database a postgres:// URL names), with
+/// the server key beside it (made on first use), and quiet logs.
 func openBenchStore(path: String, name: String) async throws -> Store {
     var logger = Logger(label: "parley.bench")
     logger.logLevel = .critical
-    let location = DatabaseLocation.sqlite(path: path)
-    let signer = try ServerKey.loadOrCreate(path: ServerKey.defaultPath(for: location), name: name)
+    // A postgres:// URL profiles PostgreSQL; the key then goes to the temporary folder.
+    let location = try DatabaseLocation(parsing: path)
+    let keyPath =
+        path.hasPrefix("postgres")
+        ? NSTemporaryDirectory() + "parley-profile.key" : ServerKey.defaultPath(for: location)
+    let signer = try ServerKey.loadOrCreate(path: keyPath, name: name)
     return try await Store.open(location, signer: signer, logger: logger)
 }

@@ -1,6 +1,6 @@
-// Appending to a log inside a write transaction: lock the log, take the next index, store the
-// entry's canonical bytes and the interior hashes it completes; when the batch ends, sign a
-// checkpoint of the new size. Everything here runs in the caller's transaction, beside the
+// Appending to a log inside a write transaction: lock the log, take the next index, keep the
+// entry's canonical bytes and the interior hashes it completes for the batch to write; when the
+// batch ends, sign a checkpoint of the new size. Everything here runs in the caller's transaction, beside the
 // projection writes.
 import Foundation
 import ParleyCore
@@ -42,20 +42,21 @@ struct LogWriter {
     static func origin(of log: String, keyName: String) -> String { "\(keyName)/\(log)" }
 
     /// Appends one entry; `body` turns the assigned index into the entry's canonical bytes.
-    /// Returns the index and the entry's bytes. The log's checkpoint is signed when the batch ends.
+    /// Returns the index and the entry's bytes. The batch writes the entry and its hashes when it
+    /// is flushed, and signs the log's checkpoint when it ends.
     func append(to log: LogAddress, body: (Int64) throws -> [UInt8]) async throws -> (index: Int64, bytes: [UInt8]) {
         var range = try await tail(log)
         let size = range.size
         let bytes = try body(size)
         var newHashes: [Hash] = []
         range.append(leafHash: Merkle.leafHash(bytes)) { newHashes.append($0) }
-        // Plain SQL on this path: SQLKit's query builders cost more to serialise than SQLite takes
-        // to run the statement.
-        try await db.raw(
-            "INSERT INTO entries (log_id, idx, body) VALUES (\(bind: log.id), \(bind: size), \(Blob.bind(bytes)))"
-        ).run()
-        try await StoredHashes.insert(log: log.id, from: Merkle.storedHashCount(forSize: size), newHashes, on: db)
-        try await db.raw("UPDATE logs SET size = \(bind: size + 1) WHERE id = \(bind: log.id)").run()
+        batch.keep(
+            log: log.id,
+            index: size,
+            bytes: bytes,
+            firstHash: Merkle.storedHashCount(forSize: size),
+            hashes: newHashes
+        )
         batch.tails[log.id] = range
         batch.touch(log)
         return (size, bytes)

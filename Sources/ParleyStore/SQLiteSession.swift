@@ -108,6 +108,41 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
         return rows
     }
 
+    /// Runs one statement (which answers no rows) once for each set of values, prepared once and
+    /// bound directly: the bulk writes (see BulkWrite).
+    func runEach(_ sql: String, rows: [[BulkValue]]) throws {
+        try lock.withLock {
+            guard let handle else { throw SQLiteFailure(code: SQLITE_MISUSE, message: "connection closed", sql: sql) }
+            let statement = try prepared(sql, on: handle).pointer
+            defer { sqlite_nio_sqlite3_reset(statement) }
+            for values in rows {
+                sqlite_nio_sqlite3_reset(statement)
+                for (offset, value) in values.enumerated() {
+                    let status = bind(value, at: Int32(offset + 1), to: statement)
+                    guard status == SQLITE_OK else { throw failure(status, handle, sql) }
+                }
+                let status = sqlite_nio_sqlite3_step(statement)
+                guard status == SQLITE_DONE else { throw failure(status, handle, sql) }
+            }
+        }
+    }
+
+    private func bind(_ value: BulkValue, at i: Int32, to statement: OpaquePointer) -> Int32 {
+        switch value {
+        case .integer(let n): return sqlite_nio_sqlite3_bind_int64(statement, i, n)
+        case .text(let s):
+            let length = UInt64(s.utf8.count)
+            return s.withCString {
+                sqlite_nio_sqlite3_bind_text64(statement, i, $0, length, transient, UInt8(SQLITE_UTF8))
+            }
+        case .bytes(let bytes):
+            return bytes.withUnsafeBytes {
+                sqlite_nio_sqlite3_bind_blob64(statement, i, $0.baseAddress ?? emptyBlob, UInt64($0.count), transient)
+            }
+        case .null: return sqlite_nio_sqlite3_bind_null(statement, i)
+        }
+    }
+
     /// Prepares (or reuses) the statement, binds the query's values and hands each row to `row`.
     private func stepping(_ query: any SQLExpression, _ row: (PreparedStatement) -> Void) throws {
         let (sql, binds) = serialize(query)

@@ -73,7 +73,7 @@ extension LogWriter {
             for change in changes { cache.apply(change) }
             entries.append(entry)
         }
-        try await ProjectionWriter.write(cache, on: db)
+        // The batch writes the entries and the rows they changed when it is flushed.
         return entries
     }
 

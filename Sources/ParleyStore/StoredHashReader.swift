@@ -34,15 +34,6 @@ enum StoredHashes {
         }
         return result
     }
-
-    static func insert(log: String, from start: Int64, _ hashes: [Hash], on db: any SQLDatabase) async throws {
-        guard !hashes.isEmpty else { return }
-        var rows: [SQLQueryString] = []
-        for (offset, hash) in hashes.enumerated() {
-            rows.append("(\(bind: log), \(bind: start + Int64(offset)), \(Blob.bind(hash.bytes)))")
-        }
-        try await db.raw("INSERT INTO log_hashes (log_id, idx, hash) VALUES " + rows.joined(separator: ", ")).run()
-    }
 }
 
 private final class Box<T: Sendable>: @unchecked Sendable {

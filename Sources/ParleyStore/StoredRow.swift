@@ -54,8 +54,11 @@ struct StoredRow: Sendable, Equatable {
     }
 
     /// The column values in `columns` order.
-    var values: [any Encodable & Sendable] {
-        [kind, id, mechanismID, ownerParty, reference, about, status, title, searchText, updatedAt, body]
+    var bulkValues: [BulkValue] {
+        [
+            .text(kind), .text(id), .text(mechanismID), BulkValue(ownerParty), BulkValue(reference), BulkValue(about),
+            BulkValue(status), .text(title), .text(searchText), .text(updatedAt), .text(body),
+        ]
     }
 
     /// The ProjectionRow this row holds.

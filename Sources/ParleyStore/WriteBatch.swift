@@ -1,7 +1,8 @@
 // What the jobs of the group-commit queue share inside the writing transaction: the state
 // decisions read (so a mechanism's structure is loaded once, not once a command), each log's tail
-// as a compact range (so an append reads nothing), and the logs a batch touched, whose checkpoints
-// are signed once, after its last job, over the size the batch ends with.
+// as a compact range (so an append reads nothing), what the jobs appended and projected until it
+// is flushed (see PendingAppends), and the logs a batch touched, whose checkpoints are signed
+// once, after its last job, over the size the batch ends with.
 //
 // The state outlives a batch only while nobody else can have changed what it describes: on
 // SQLite, while the writing connection's data version at the start of a batch is the one its own
@@ -23,6 +24,8 @@ final class WriteBatch: @unchecked Sendable {
     /// What the current batch appended to, and the checkpoints signed when it ended.
     private(set) var outcome = BatchOutcome()
     private var dataVersion: Int64?
+    /// The entries appended since the last flush, and (in `state`) the rows they projected.
+    private var pending = PendingAppends()
     /// Set by a job when it issues its first write. A job that fails before writing needs no
     /// savepoint to be undone (see WriteQueue).
     var jobWrote = false
@@ -54,11 +57,26 @@ final class WriteBatch: @unchecked Sendable {
 
     func touch(_ log: LogAddress) { outcome.touch(log) }
 
+    /// Keeps an appended entry for the next flush.
+    func keep(log: String, index: Int64, bytes: [UInt8], firstHash: Int64, hashes: [Hash]) {
+        pending.append(log: log, index: index, bytes: bytes, firstHash: firstHash, hashes: hashes)
+    }
+
+    /// Writes what the batch's jobs kept (entries, hashes, log sizes, projection rows and
+    /// counters): before the batch commits, and before a job that may read or write those tables
+    /// itself.
+    func flush(on db: any SQLDatabase) async throws {
+        try await pending.write(on: db)
+        if let state { try await ProjectionWriter.write(state, on: db) }
+    }
+
     /// After a failed job or batch, or a job that wrote outside the store's own bookkeeping.
+    /// Whatever is still kept unflushed is dropped: the caller flushes first what must stay.
     func forget() {
         state = nil
         preloaded = []
         tails = [:]
+        pending = PendingAppends()
     }
 }
 

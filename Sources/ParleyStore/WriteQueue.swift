@@ -3,7 +3,8 @@
 // appends, and a failed job undoes only its own writes: a job that may fail after writing runs
 // inside its own savepoint; a command (which is refused, if at all, before it writes) runs
 // without one, since a savepoint costs two statements and makes SQLite's full-text index write
-// a segment at every release. Should such a job fail after all once it has written, the batch
+// a segment at every release. What commands append is kept by the batch and written in bulk
+// before it commits (see PendingAppends). Should such a job fail after all once it has written, the batch
 // is rolled back and run again with a savepoint for every job. The jobs of a batch share a
 // WriteBatch; `finish` runs after the last of them, in the same transaction (it signs the
 // checkpoints of the logs they appended to).
@@ -82,9 +83,10 @@ actor WriteQueue {
                     outcomes = []
                     shared.begin(dataVersion: try Self.dataVersion(tx))
                     for (i, item) in batch.enumerated() {
+                        let inSavepoint = !item.decidesBeforeWriting || savepointEveryJob
                         do {
                             let value: any Sendable
-                            if item.decidesBeforeWriting && !savepointEveryJob {
+                            if !inSavepoint {
                                 shared.jobWrote = false
                                 do {
                                     value = try await item.job(tx, shared)
@@ -92,18 +94,28 @@ actor WriteQueue {
                                     throw FailedAfterWriting()
                                 }
                             } else {
+                                // What earlier jobs kept is written outside this job's savepoint,
+                                // and this job's own inside it, undone with it.
+                                try await shared.flush(on: tx)
                                 value = try await Transaction.savepoint("job\(i)", on: tx) {
-                                    try await item.job($0, shared)
+                                    let value = try await item.job($0, shared)
+                                    try await shared.flush(on: $0)
+                                    return value
                                 }
                             }
                             outcomes.append(.success(value))
                         } catch let error as FailedAfterWriting {
                             throw error
                         } catch {
+                            // A job refused before writing kept nothing: what is kept is the
+                            // earlier jobs', and stays. In a savepoint, what is kept is the
+                            // failed job's own, rolled back.
+                            if !inSavepoint { try await shared.flush(on: tx) }
                             shared.forget()
                             outcomes.append(.failure(error))
                         }
                     }
+                    try await shared.flush(on: tx)
                     try await finish(tx, shared)
                 }
                 shared.committed(dataVersion: try Self.dataVersion(db))

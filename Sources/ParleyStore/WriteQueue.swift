@@ -26,6 +26,10 @@ actor WriteQueue {
     private var draining = false
     /// What the jobs share, from one batch to the next while it stays valid.
     private let shared = WriteBatch()
+    /// Jobs in the batch run last, and how many turns of the executor a new batch waits at most
+    /// for that many jobs to gather.
+    private var lastBatchSize = 0
+    static let turnsToGather = 16
     /// Transactions run so far (committed or not): tests watch jobs share one.
     private(set) var batches = 0
     /// Jobs waiting for the next batch: tests hold a batch until the ones they sent are here.
@@ -63,7 +67,15 @@ actor WriteQueue {
 
     private func drain() async {
         while !waiting.isEmpty {
+            // The writers the last batch acknowledged are on their way back with their next job:
+            // give them a moment to join this batch rather than start it with only the first.
+            var turns = 0
+            while waiting.count < lastBatchSize && turns < Self.turnsToGather {
+                await Task.yield()
+                turns += 1
+            }
             let batch = Array(waiting.prefix(maxBatch))
+            lastBatchSize = batch.count
             waiting.removeFirst(batch.count)
             await run(batch)
         }

@@ -15,7 +15,8 @@ enum ProjectionWriter {
     }
 
     static func upsert(_ rows: [ProjectionRow], on db: any SQLDatabase) async throws {
-        let stored = try rows.sorted { ($0.kind.rawValue, $0.id) < ($1.kind.rawValue, $1.id) }.map(StoredRow.init)
+        // In (kind, id) order, the same on every server, so two never wait for each other's rows.
+        let stored = try rows.map(StoredRow.init).sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
         try await BulkWrite.insert(
             into: "items",
             columns: StoredRow.columns,

@@ -171,6 +171,82 @@ import Testing
         }
     }
 
+    /// A batch keeps what its commands append and project until it ends (PendingAppends). What
+    /// the commands before a refused one kept must survive the refusal, and what they kept before
+    /// a job in a savepoint must not be undone when that job fails and its savepoint rolls back.
+    @Test(arguments: Backend.available)
+    func keptWritesSurviveARefusalAndAFailingJobInTheSameBatch(_ backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            let w = try await StoreWorld(store)
+            let (mechanism, actor) = (w.mechanism, w.usNegotiator)
+            await store.stopIndexing()
+            let batchesBefore = await store.queue.batches
+            let live = try await store.projectionDigest()
+
+            struct Deliberate: Error {}
+            let started = AsyncStream<Void>.makeStream()
+            async let holder: Void = store.write { _ in
+                started.continuation.yield()
+                try await Self.untilWaiting(10, in: store.queue)
+            }
+            var iterator = started.stream.makeAsyncIterator()
+            await iterator.next()
+
+            // In this order in one batch: two commands, a job in a savepoint that fails, two
+            // commands, a refused command, four commands.
+            func raise(_ title: String) -> Task<Entry, any Error> {
+                Task {
+                    try await store.execute(
+                        .raiseIrritant(.init(mechanism: mechanism, title: title, description: "x")),
+                        by: actor
+                    ).entries[0]
+                }
+            }
+            var raised: [Task<Entry, any Error>] = []
+            for i in 0..<2 {
+                raised.append(raise("First \(i)"))
+                try await Self.untilWaiting(raised.count, in: store.queue)
+            }
+            let failing = Task { try await store.write { _ in throw Deliberate() } }
+            try await Self.untilWaiting(3, in: store.queue)
+            for i in 0..<2 {
+                raised.append(raise("Second \(i)"))
+                try await Self.untilWaiting(raised.count + 1, in: store.queue)
+            }
+            let refused = raise(" ")
+            try await Self.untilWaiting(6, in: store.queue)
+            for i in 0..<4 { raised.append(raise("Third \(i)")) }
+            try await holder
+
+            var entries: [Entry] = []
+            for task in raised { entries.append(try await task.value) }
+            await #expect(throws: Refusal.self) { try await refused.value }
+            await #expect(throws: Deliberate.self) { try await failing.value }
+            #expect(await store.queue.batches == batchesBefore + 2, "the jobs should have shared one batch")
+
+            let indexes = entries.map(\.index).sorted()
+            #expect(indexes == Array(indexes[0]..<indexes[0] + 8), "indexes with gaps or repeats: \(indexes)")
+            let irritants = try await store.items(
+                .irritant,
+                in: mechanism,
+                scope: try await store.readScope(for: actor)
+            )
+            #expect(
+                Set(irritants.rows.map(\.title))
+                    == Set(
+                        (0..<2).map { "First \($0)" } + (0..<2).map { "Second \($0)" } + (0..<4).map { "Third \($0)" }
+                    )
+            )
+            let references = irritants.rows.compactMap(\.reference?.number)
+            #expect(references.count == 8 && Set(references).count == 8, "references: \(references)")
+            #expect(try await store.verify().isClean)
+            let kept = try await store.projectionDigest()
+            #expect(kept != live)
+            _ = try await store.rebuild()
+            #expect(try await store.projectionDigest() == kept, "the live rows differ from the entries' replay")
+        }
+    }
+
     /// Returns once `count` jobs wait in `queue` (or after ten seconds, and the test's batch
     /// count then says what went wrong).
     static func untilWaiting(_ count: Int, in queue: WriteQueue) async throws {

@@ -41,25 +41,16 @@ struct LogWriter {
     /// The C2SP origin line of a log's checkpoints: the server key's name and the log id.
     static func origin(of log: String, keyName: String) -> String { "\(keyName)/\(log)" }
 
-    /// Appends one entry; `body` turns the assigned index into the entry's canonical bytes.
-    /// Returns the index and the entry's bytes. The batch writes the entry and its hashes when it
-    /// is flushed, and signs the log's checkpoint when it ends.
-    func append(to log: LogAddress, body: (Int64) throws -> [UInt8]) async throws -> (index: Int64, bytes: [UInt8]) {
-        var range = try await tail(log)
-        let size = range.size
-        let bytes = try body(size)
-        var newHashes: [Hash] = []
-        range.append(leafHash: Merkle.leafHash(bytes)) { newHashes.append($0) }
-        batch.keep(
-            log: log.id,
-            index: size,
-            bytes: bytes,
-            firstHash: Merkle.storedHashCount(forSize: size),
-            hashes: newHashes
-        )
-        batch.tails[log.id] = range
+    /// Appends the entry `make` builds for the assigned index, the log's size with what the batch
+    /// keeps. The batch writes the entry and the hashes it completes when it is flushed, and signs
+    /// the log's checkpoint when it ends.
+    func append(to log: LogAddress, _ make: (Int64) -> Entry) async throws -> Entry {
+        let index: Int64
+        if let kept = batch.keptSize(of: log.id) { index = kept } else { index = try await tail(log).size }
+        let entry = make(index)
+        try batch.keep(entry, log: log.id, index: index)
         batch.touch(log)
-        return (size, bytes)
+        return entry
     }
 
     /// Signs and stores a checkpoint of the log's current size; returns the signed note.
@@ -104,8 +95,9 @@ struct LogWriter {
         ).run()
     }
 
-    /// The log's size and perfect subtree roots: kept by the batch, or read once per batch after
-    /// taking the log's lock (and creating the log if it is new).
+    /// The log's size and perfect subtree roots as stored (without what the batch keeps unwritten):
+    /// kept by the batch, or read once per batch after taking the log's lock (and creating the log
+    /// if it is new).
     private func tail(_ log: LogAddress) async throws -> CompactRange {
         if let kept = batch.tails[log.id] { return kept }
         let size = try await lockAndSize(log)

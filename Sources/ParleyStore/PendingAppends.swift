@@ -2,34 +2,82 @@
 // write per table (entries, stored hashes, log sizes) serves every entry of the batch, where one
 // statement per entry and table cost more than SQLite takes to store the rows, and on PostgreSQL
 // a round trip each. The projection rows wait likewise, in the batch's StateCache. Nothing reads
-// these tables in the writing transaction in between: a log's tail is kept by the batch, and the
-// decision state answers for every row the batch wrote (see StateCache).
+// these tables in the writing transaction in between: a log's next index is its kept size, and
+// the decision state answers for every row the batch wrote (see StateCache).
+//
+// An entry's canonical bytes and leaf hash depend on nothing but the entry, so when a batch has
+// several jobs they are worked out on another core while the writer decides the next job; the
+// Merkle tail is folded in order when the batch writes.
+import ParleyCore
 import ParleyRecord
 import SQLKit
 
 struct PendingAppends {
-    private var entries: [[BulkValue]] = []
-    private var hashes: [[BulkValue]] = []
+    /// An entry's canonical bytes and leaf hash, made at once or on another core.
+    enum Encoding {
+        case done([UInt8], Hash)
+        case running(Task<([UInt8], Hash), any Error>)
+
+        init(_ entry: Entry, background: Bool) throws {
+            if background {
+                self = .running(Task { try Self.encode(entry) })
+            } else {
+                let (bytes, leaf) = try Self.encode(entry)
+                self = .done(bytes, leaf)
+            }
+        }
+
+        static func encode(_ entry: Entry) throws -> ([UInt8], Hash) {
+            let bytes = try CanonicalJSON.encode(entry)
+            return (bytes, Merkle.leafHash(bytes))
+        }
+
+        var value: ([UInt8], Hash) {
+            get async throws {
+                switch self {
+                case .done(let bytes, let leaf): return (bytes, leaf)
+                case .running(let task): return try await task.value
+                }
+            }
+        }
+    }
+
+    private var entries: [(log: String, index: Int64, encoding: Encoding)] = []
     /// Each appended log's size after its latest append, by log id.
     private var sizes: [String: Int64] = [:]
 
-    var isEmpty: Bool { entries.isEmpty && sizes.isEmpty }
+    var isEmpty: Bool { entries.isEmpty }
 
-    /// An entry at `index` of `log`, and the stored hashes its append completed, numbered from
-    /// `firstHash`.
-    mutating func append(log: String, index: Int64, bytes: [UInt8], firstHash: Int64, hashes completed: [Hash]) {
-        entries.append([.text(log), .integer(index), .bytes(bytes)])
-        for (offset, hash) in completed.enumerated() {
-            hashes.append([.text(log), .integer(firstHash + Int64(offset)), .bytes(hash.bytes)])
-        }
+    /// The size of `log` with what is kept, if anything is kept for it.
+    func size(of log: String) -> Int64? { sizes[log] }
+
+    mutating func append(log: String, index: Int64, encoding: Encoding) {
+        entries.append((log, index, encoding))
         sizes[log] = index + 1
     }
 
-    /// Writes everything kept and empties it.
-    mutating func write(on db: any SQLDatabase) async throws {
+    /// Folds the kept entries into `tails` (each log's compact range as stored), writes them,
+    /// the hashes they complete and the logs' new sizes, and empties itself.
+    mutating func write(on db: any SQLDatabase, tails: inout [String: CompactRange]) async throws {
         guard !isEmpty else { return }
-        try await BulkWrite.insert(into: "entries", columns: ["log_id", "idx", "body"], rows: entries, on: db)
-        try await BulkWrite.insert(into: "log_hashes", columns: ["log_id", "idx", "hash"], rows: hashes, on: db)
+        var entryRows: [[BulkValue]] = []
+        var hashRows: [[BulkValue]] = []
+        entryRows.reserveCapacity(entries.count)
+        for kept in entries {
+            let (bytes, leaf) = try await kept.encoding.value
+            guard var range = tails[kept.log], range.size == kept.index else {
+                throw StoreError.database("the tail of \(kept.log) does not end before entry \(kept.index)")
+            }
+            var next = Merkle.storedHashCount(forSize: range.size)
+            range.append(leafHash: leaf) { hash in
+                hashRows.append([.text(kept.log), .integer(next), .bytes(hash.bytes)])
+                next += 1
+            }
+            tails[kept.log] = range
+            entryRows.append([.text(kept.log), .integer(kept.index), .bytes(bytes)])
+        }
+        try await BulkWrite.insert(into: "entries", columns: ["log_id", "idx", "body"], rows: entryRows, on: db)
+        try await BulkWrite.insert(into: "log_hashes", columns: ["log_id", "idx", "hash"], rows: hashRows, on: db)
         for (log, size) in sizes.sorted(by: { $0.key < $1.key }) {
             try await db.raw("UPDATE logs SET size = \(bind: size) WHERE id = \(bind: log)").run()
         }

@@ -5,8 +5,22 @@ import ParleyCore
 import SQLKit
 
 enum ProjectionWriter {
-    static func write(_ cache: StateCache, on db: any SQLDatabase) async throws {
-        try await upsert(Array(cache.writtenRows.values), on: db)
+    /// `encoded` holds rows already being encoded, each for the value `cache` holds now.
+    static func write(
+        _ cache: StateCache,
+        on db: any SQLDatabase,
+        encoded: [MemoryState.RowKey: Task<StoredRow, any Error>] = [:]
+    ) async throws {
+        var stored: [StoredRow] = []
+        stored.reserveCapacity(cache.writtenRows.count)
+        for (key, row) in cache.writtenRows {
+            if let encoding = encoded[key] {
+                stored.append(try await encoding.value)
+            } else {
+                stored.append(try StoredRow(row))
+            }
+        }
+        try await upsert(stored, on: db)
         let counters = cache.writtenCounters.map { key in
             (key.log.description, key.kind.rawValue, Int64(cache.counters[key.log]?[key.kind] ?? 0))
         }
@@ -14,13 +28,13 @@ enum ProjectionWriter {
         cache.clearWritten()
     }
 
-    static func upsert(_ rows: [ProjectionRow], on db: any SQLDatabase) async throws {
+    static func upsert(_ rows: [StoredRow], on db: any SQLDatabase) async throws {
         // In (kind, id) order, the same on every server, so two never wait for each other's rows.
-        let stored = try rows.map(StoredRow.init).sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
+        let sorted = rows.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
         try await BulkWrite.insert(
             into: "items",
             columns: StoredRow.columns,
-            rows: stored.map(\.bulkValues),
+            rows: sorted.map(\.bulkValues),
             tail: upsertTail,
             on: db
         )

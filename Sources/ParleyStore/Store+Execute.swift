@@ -67,21 +67,18 @@ extension LogWriter {
         batch.jobWrote = true
 
         var entries: [Entry] = []
+        var changed = Set<MemoryState.RowKey>()
         for draft in drafts {
-            let entry = try await append(draft)
+            let entry = try await append(to: LogAddress(draft.log)) { Entry(draft, index: UInt64($0)) }
             let changes = try await loader.settle(cache) { try Projection.changes(for: entry, reading: cache) }
-            for change in changes { cache.apply(change) }
+            for change in changes {
+                cache.apply(change)
+                if case .upsert(let row) = change { changed.insert(MemoryState.RowKey(row.kind, row.id)) }
+            }
             entries.append(entry)
         }
         // The batch writes the entries and the rows they changed when it is flushed.
+        batch.encodeInBackground(changed)
         return entries
-    }
-
-    /// Appends one decided entry: its index is the log's size, its bytes its canonical JSON.
-    func append(_ draft: EntryDraft) async throws -> Entry {
-        let (index, _) = try await append(to: LogAddress(draft.log)) { index in
-            try CanonicalJSON.encode(Entry(draft, index: UInt64(index)))
-        }
-        return Entry(draft, index: UInt64(index))
     }
 }

@@ -26,6 +26,10 @@ final class WriteBatch: @unchecked Sendable {
     private var dataVersion: Int64?
     /// The entries appended since the last flush, and (in `state`) the rows they projected.
     private var pending = PendingAppends()
+    /// Rows of `state.writtenRows` being encoded on another core, each for its latest value.
+    private var rowEncodings: [MemoryState.RowKey: Task<StoredRow, any Error>] = [:]
+    /// The batch has several jobs: encoding goes to another core while the writer goes on.
+    private(set) var background = false
     /// Set by a job when it issues its first write. A job that fails before writing needs no
     /// savepoint to be undone (see WriteQueue).
     var jobWrote = false
@@ -42,8 +46,9 @@ final class WriteBatch: @unchecked Sendable {
 
     /// At the start of each transaction: keep the state only if nobody else wrote since the
     /// last commit. `dataVersion` is SQLite's; nil where there is no such thing.
-    func begin(dataVersion: Int64?) {
+    func begin(dataVersion: Int64?, jobs: Int) {
         outcome = BatchOutcome()
+        background = jobs > 1
         if dataVersion == nil || dataVersion != self.dataVersion || (state?.rowCount ?? 0) > Self.stateLimit {
             forget()
         }
@@ -57,17 +62,31 @@ final class WriteBatch: @unchecked Sendable {
 
     func touch(_ log: LogAddress) { outcome.touch(log) }
 
+    /// The size of `log` with the entries kept for it, if any are.
+    func keptSize(of log: String) -> Int64? { pending.size(of: log) }
+
     /// Keeps an appended entry for the next flush.
-    func keep(log: String, index: Int64, bytes: [UInt8], firstHash: Int64, hashes: [Hash]) {
-        pending.append(log: log, index: index, bytes: bytes, firstHash: firstHash, hashes: hashes)
+    func keep(_ entry: Entry, log: String, index: Int64) throws {
+        pending.append(log: log, index: index, encoding: try .init(entry, background: background))
+    }
+
+    /// After a job changed the rows `keys` of `state`: in a batch of several jobs, their encoding
+    /// starts on another core (a later change to a row starts it again).
+    func encodeInBackground(_ keys: Set<MemoryState.RowKey>) {
+        guard background, let state else { return }
+        for key in keys {
+            guard let row = state.writtenRows[key] else { continue }
+            rowEncodings[key] = Task { try StoredRow(row) }
+        }
     }
 
     /// Writes what the batch's jobs kept (entries, hashes, log sizes, projection rows and
     /// counters): before the batch commits, and before a job that may read or write those tables
     /// itself.
     func flush(on db: any SQLDatabase) async throws {
-        try await pending.write(on: db)
-        if let state { try await ProjectionWriter.write(state, on: db) }
+        try await pending.write(on: db, tails: &tails)
+        if let state { try await ProjectionWriter.write(state, on: db, encoded: rowEncodings) }
+        rowEncodings = [:]
     }
 
     /// After a failed job or batch, or a job that wrote outside the store's own bookkeeping.
@@ -77,6 +96,7 @@ final class WriteBatch: @unchecked Sendable {
         preloaded = []
         tails = [:]
         pending = PendingAppends()
+        rowEncodings = [:]
     }
 }
 

@@ -93,9 +93,23 @@ actor WriteQueue {
             try await pool.with { db in
                 try await Transaction.run(on: db, dialect: dialect) { tx in
                     outcomes = []
-                    shared.begin(dataVersion: try Self.dataVersion(tx))
+                    shared.begin(dataVersion: try Self.dataVersion(tx), jobs: batch.count)
+                    // Writing what the batch kept fails the batch, never one job: what is kept
+                    // belongs to jobs that succeeded. Without savepoints, the batch then runs
+                    // again with one for every job, where each job writes what it kept itself.
+                    func flushKept() async throws {
+                        do {
+                            try await shared.flush(on: tx)
+                        } catch {
+                            if savepointEveryJob { throw error }
+                            throw FailedAfterWriting()
+                        }
+                    }
                     for (i, item) in batch.enumerated() {
                         let inSavepoint = !item.decidesBeforeWriting || savepointEveryJob
+                        // What earlier jobs kept is written outside this job's savepoint, and
+                        // this job's own inside it, undone with it.
+                        if inSavepoint { try await flushKept() }
                         do {
                             let value: any Sendable
                             if !inSavepoint {
@@ -106,9 +120,6 @@ actor WriteQueue {
                                     throw FailedAfterWriting()
                                 }
                             } else {
-                                // What earlier jobs kept is written outside this job's savepoint,
-                                // and this job's own inside it, undone with it.
-                                try await shared.flush(on: tx)
                                 value = try await Transaction.savepoint("job\(i)", on: tx) {
                                     let value = try await item.job($0, shared)
                                     try await shared.flush(on: $0)
@@ -122,12 +133,12 @@ actor WriteQueue {
                             // A job refused before writing kept nothing: what is kept is the
                             // earlier jobs', and stays. In a savepoint, what is kept is the
                             // failed job's own, rolled back.
-                            if !inSavepoint { try await shared.flush(on: tx) }
+                            if !inSavepoint { try await flushKept() }
                             shared.forget()
                             outcomes.append(.failure(error))
                         }
                     }
-                    try await shared.flush(on: tx)
+                    try await flushKept()
                     try await finish(tx, shared)
                 }
                 shared.committed(dataVersion: try Self.dataVersion(db))

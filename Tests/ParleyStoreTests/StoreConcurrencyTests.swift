@@ -5,6 +5,7 @@ import Foundation
 import ParleyCore
 import ParleyRecord
 import SQLKit
+import Synchronization
 import Testing
 
 @testable import ParleyStore
@@ -244,6 +245,73 @@ import Testing
             #expect(kept != live)
             _ = try await store.rebuild()
             #expect(try await store.projectionDigest() == kept, "the live rows differ from the entries' replay")
+        }
+    }
+
+    /// In a batch of several jobs a row's encoding starts on another core as soon as a job changed
+    /// it. A row changed again by a later job of the same batch must be stored as it ends, not as
+    /// the first job left it.
+    @Test(arguments: Backend.available)
+    func aRowChangedByTwoJobsOfOneBatchIsStoredAsItEnds(_ backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            let w = try await StoreWorld(store)
+            let mechanism = w.mechanism
+            await store.stopIndexing()
+            let batchesBefore = await store.queue.batches
+            let started = AsyncStream<Void>.makeStream()
+            async let holder: Void = store.write { _ in
+                started.continuation.yield()
+                try await Self.untilWaiting(3, in: store.queue)
+            }
+            var iterator = started.stream.makeAsyncIterator()
+            await iterator.next()
+
+            // The irritant's id is known before it is raised, so the next jobs can name it.
+            let id = RandomID.make()
+            let given = Mutex(false)
+            let raised = Task {
+                try await store.execute(
+                    .raiseIrritant(.init(mechanism: mechanism, title: "Visas", description: "x")),
+                    by: w.usNegotiator,
+                    newID: {
+                        given.withLock { done in
+                            defer { done = true }
+                            return done ? RandomID.make() : id
+                        }
+                    }
+                )
+            }
+            try await Self.untilWaiting(1, in: store.queue)
+            let acknowledged = Task {
+                try await store.execute(
+                    .acknowledgeIrritant(.init(mechanism: mechanism, irritant: ItemID(id))),
+                    by: w.ruNegotiator
+                )
+            }
+            try await Self.untilWaiting(2, in: store.queue)
+            let discussed = Task {
+                try await store.execute(
+                    .startDiscussion(.init(mechanism: mechanism, irritant: ItemID(id))),
+                    by: w.ruNegotiator
+                )
+            }
+            try await holder
+            _ = try await raised.value
+            _ = try await acknowledged.value
+            _ = try await discussed.value
+            #expect(await store.queue.batches == batchesBefore + 2, "the three jobs should have shared one batch")
+
+            let rows = try await store.items(.irritant, in: mechanism, scope: try await store.readScope(for: w.usLead))
+            let row = try #require(rows.rows.first { $0.id == id })
+            #expect(row.status == IrritantStatus.inDiscussion.rawValue)
+            guard case .item(.irritant(let irritant)) = row.value else {
+                Issue.record("row \(id) holds no irritant")
+                return
+            }
+            #expect(irritant.status == .inDiscussion)
+            let live = try await store.projectionDigest()
+            _ = try await store.rebuild()
+            #expect(try await store.projectionDigest() == live, "the stored row differs from the entries' replay")
         }
     }
 

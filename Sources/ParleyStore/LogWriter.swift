@@ -1,7 +1,7 @@
-// Appending to a log inside a write transaction: lock the log, take the next index, keep the
-// entry's canonical bytes and the interior hashes it completes for the batch to write; when the
-// batch ends, sign a checkpoint of the new size. Everything here runs in the caller's transaction, beside the
-// projection writes.
+// Appending to a log inside a write transaction: lock the log, take the next index, and keep the
+// entry for the batch, which writes its canonical bytes and the interior hashes it completes;
+// when the batch ends, sign a checkpoint of the new size. Everything here runs in the caller's
+// transaction, beside the projection writes.
 import Foundation
 import ParleyCore
 import ParleyRecord

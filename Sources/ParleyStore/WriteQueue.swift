@@ -3,9 +3,9 @@
 // appends, and a failed job undoes only its own writes: a job that may fail after writing runs
 // inside its own savepoint; a command (which is refused, if at all, before it writes) runs
 // without one, since a savepoint costs two statements and makes SQLite's full-text index write
-// a segment at every release. What commands append is kept by the batch and written in bulk
-// before it commits (see PendingAppends). Should such a job fail after all once it has written, the batch
-// is rolled back and run again with a savepoint for every job. The jobs of a batch share a
+// a segment at every release. Should a command fail after all once it has written, the batch is
+// rolled back and run again with a savepoint for every job. What commands append is kept by the
+// batch and written in bulk before it commits (see PendingAppends). The jobs of a batch share a
 // WriteBatch; `finish` runs after the last of them, in the same transaction (it signs the
 // checkpoints of the logs they appended to).
 import SQLKit

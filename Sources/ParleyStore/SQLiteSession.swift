@@ -130,17 +130,20 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
     private func bind(_ value: BulkValue, at i: Int32, to statement: OpaquePointer) -> Int32 {
         switch value {
         case .integer(let n): return sqlite_nio_sqlite3_bind_int64(statement, i, n)
-        case .text(let s):
-            let length = UInt64(s.utf8.count)
-            return s.withCString {
-                sqlite_nio_sqlite3_bind_text64(statement, i, $0, length, transient, UInt8(SQLITE_UTF8))
-            }
-        case .bytes(let bytes):
-            return bytes.withUnsafeBytes {
-                sqlite_nio_sqlite3_bind_blob64(statement, i, $0.baseAddress ?? emptyBlob, UInt64($0.count), transient)
-            }
+        case .text(let s): return Self.bindText(s, at: i, to: statement)
+        case .bytes(let bytes): return bytes.withUnsafeBytes { Self.bindBlob($0, at: i, to: statement) }
         case .null: return sqlite_nio_sqlite3_bind_null(statement, i)
         }
+    }
+
+    // withCString: a valid pointer even for "" (a NULL pointer would bind SQL NULL).
+    private static func bindText(_ s: String, at i: Int32, to statement: OpaquePointer) -> Int32 {
+        let length = UInt64(s.utf8.count)
+        return s.withCString { sqlite_nio_sqlite3_bind_text64(statement, i, $0, length, transient, UInt8(SQLITE_UTF8)) }
+    }
+
+    private static func bindBlob(_ bytes: UnsafeRawBufferPointer, at i: Int32, to statement: OpaquePointer) -> Int32 {
+        sqlite_nio_sqlite3_bind_blob64(statement, i, bytes.baseAddress ?? emptyBlob, UInt64(bytes.count), transient)
     }
 
     /// Prepares (or reuses) the statement, binds the query's values and hands each row to `row`.
@@ -200,22 +203,8 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
             switch value {
             case .integer(let n): status = sqlite_nio_sqlite3_bind_int64(statement, i, Int64(n))
             case .float(let d): status = sqlite_nio_sqlite3_bind_double(statement, i, d)
-            case .text(let s):
-                // withCString: a valid pointer even for "" (a NULL pointer would bind SQL NULL).
-                let length = UInt64(s.utf8.count)
-                status = s.withCString {
-                    sqlite_nio_sqlite3_bind_text64(statement, i, $0, length, transient, UInt8(SQLITE_UTF8))
-                }
-            case .blob(let buffer):
-                status = buffer.withUnsafeReadableBytes {
-                    sqlite_nio_sqlite3_bind_blob64(
-                        statement,
-                        i,
-                        $0.baseAddress ?? emptyBlob,
-                        UInt64($0.count),
-                        transient
-                    )
-                }
+            case .text(let s): status = Self.bindText(s, at: i, to: statement)
+            case .blob(let buffer): status = buffer.withUnsafeReadableBytes { Self.bindBlob($0, at: i, to: statement) }
             case .null: status = sqlite_nio_sqlite3_bind_null(statement, i)
             }
             guard status == SQLITE_OK else { throw failure(status, handle, sql) }

@@ -77,13 +77,7 @@ import Testing
 
             struct Deliberate: Error {}
             // A first job holds the queue until the following ones wait, so they run as one batch.
-            let started = AsyncStream<Void>.makeStream()
-            async let holder: Void = store.write { _ in
-                started.continuation.yield()
-                try await Self.untilWaiting(9, in: store.queue)
-            }
-            var iterator = started.stream.makeAsyncIterator()
-            await iterator.next()
+            let holder = await Self.holdQueue(of: store, until: 9)
 
             let failing = Task {
                 try await store.write { writer in
@@ -94,7 +88,7 @@ import Testing
                 }
             }
             let results = try await Self.raiseEight(store, in: mechanism, by: actor)
-            try await holder
+            try await holder.value
             await #expect(throws: Deliberate.self) { try await failing.value }
 
             #expect(results.count == 8)
@@ -126,13 +120,7 @@ import Testing
             let batchesBefore = await store.queue.batches
 
             struct Deliberate: Error {}
-            let started = AsyncStream<Void>.makeStream()
-            async let holder: Void = store.write { _ in
-                started.continuation.yield()
-                try await Self.untilWaiting(10, in: store.queue)
-            }
-            var iterator = started.stream.makeAsyncIterator()
-            await iterator.next()
+            let holder = await Self.holdQueue(of: store, until: 10)
 
             let refused = Task {
                 try await store.execute(
@@ -150,7 +138,7 @@ import Testing
                 }
             }
             let results = try await Self.raiseEight(store, in: mechanism, by: actor)
-            try await holder
+            try await holder.value
             await #expect(throws: Deliberate.self) { try await failing.value }
             await #expect(throws: Refusal.self) { try await refused.value }
 
@@ -185,13 +173,7 @@ import Testing
             let live = try await store.projectionDigest()
 
             struct Deliberate: Error {}
-            let started = AsyncStream<Void>.makeStream()
-            async let holder: Void = store.write { _ in
-                started.continuation.yield()
-                try await Self.untilWaiting(10, in: store.queue)
-            }
-            var iterator = started.stream.makeAsyncIterator()
-            await iterator.next()
+            let holder = await Self.holdQueue(of: store, until: 10)
 
             // In this order in one batch: two commands, a job in a savepoint that fails, two
             // commands, a refused command, four commands.
@@ -217,7 +199,7 @@ import Testing
             let refused = raise(" ")
             try await Self.untilWaiting(6, in: store.queue)
             for i in 0..<4 { raised.append(raise("Third \(i)")) }
-            try await holder
+            try await holder.value
 
             var entries: [Entry] = []
             for task in raised { entries.append(try await task.value) }
@@ -258,13 +240,7 @@ import Testing
             let mechanism = w.mechanism
             await store.stopIndexing()
             let batchesBefore = await store.queue.batches
-            let started = AsyncStream<Void>.makeStream()
-            async let holder: Void = store.write { _ in
-                started.continuation.yield()
-                try await Self.untilWaiting(3, in: store.queue)
-            }
-            var iterator = started.stream.makeAsyncIterator()
-            await iterator.next()
+            let holder = await Self.holdQueue(of: store, until: 3)
 
             // The irritant's id is known before it is raised, so the next jobs can name it.
             let id = RandomID.make()
@@ -295,7 +271,7 @@ import Testing
                     by: w.ruNegotiator
                 )
             }
-            try await holder
+            try await holder.value
             _ = try await raised.value
             _ = try await acknowledged.value
             _ = try await discussed.value
@@ -313,6 +289,21 @@ import Testing
             _ = try await store.rebuild()
             #expect(try await store.projectionDigest() == live, "the stored row differs from the entries' replay")
         }
+    }
+
+    /// Starts a write job that holds the queue until `count` further jobs wait behind it, so that
+    /// they run as one batch; returns once it holds the queue.
+    static func holdQueue(of store: Store, until count: Int) async -> Task<Void, any Error> {
+        let started = AsyncStream<Void>.makeStream()
+        let holder = Task {
+            try await store.write { _ in
+                started.continuation.yield()
+                try await untilWaiting(count, in: store.queue)
+            }
+        }
+        var iterator = started.stream.makeAsyncIterator()
+        await iterator.next()
+        return holder
     }
 
     /// Returns once `count` jobs wait in `queue` (or after ten seconds, and the test's batch

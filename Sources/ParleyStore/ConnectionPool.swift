@@ -14,9 +14,12 @@ final class ConnectionPool: Sendable {
 
     private let state: Mutex<State>
     private let closeAll: @Sendable () async -> Void
+    /// How many connections the pool holds.
+    let count: Int
 
     init(_ connections: [any SQLDatabase], close: @escaping @Sendable () async -> Void) {
         precondition(!connections.isEmpty)
+        self.count = connections.count
         self.state = Mutex(State(idle: connections))
         self.closeAll = close
     }

@@ -77,6 +77,7 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
         try stepping(query) { statement in
             onRow(SQLiteSessionRow(columns: statement.columns, values: readRow(statement)))
+            return true
         }
     }
 
@@ -92,20 +93,20 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
         }
     }
 
-    /// Runs a query whose result columns are an integer and a BLOB, answering them without
-    /// SQLKit's rows and decoders: `verify` reads every entry and stored hash this way.
-    func integerBlobRows(_ query: SQLQueryString) throws -> [(Int64, [UInt8])] {
-        var rows: [(Int64, [UInt8])] = []
+    /// Runs a query whose result columns are an integer and a BLOB and hands each row to `body`
+    /// in place, without SQLKit's rows and decoders or a copy, until it answers false: `verify`
+    /// reads every entry and stored hash this way. The bytes are valid only during the call.
+    func forEachIndexedBlob(_ query: SQLQueryString, _ body: (Int64, UnsafeRawBufferPointer) -> Bool) throws {
         try stepping(query) { statement in
             let p = statement.pointer
+            // column_blob before column_bytes, as SQLite advises; an empty BLOB reads as NULL.
+            let blob = sqlite_nio_sqlite3_column_blob(p, 1)
             let count = Int(sqlite_nio_sqlite3_column_bytes(p, 1))
-            let bytes =
-                count > 0
-                ? sqlite_nio_sqlite3_column_blob(p, 1).map { Array(UnsafeRawBufferPointer(start: $0, count: count)) }
-                    ?? [] : []
-            rows.append((sqlite_nio_sqlite3_column_int64(p, 0), bytes))
+            return body(
+                sqlite_nio_sqlite3_column_int64(p, 0),
+                UnsafeRawBufferPointer(start: count > 0 ? blob : nil, count: count)
+            )
         }
-        return rows
     }
 
     /// Runs one statement (which answers no rows) once for each set of values, prepared once and
@@ -147,7 +148,8 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
     }
 
     /// Prepares (or reuses) the statement, binds the query's values and hands each row to `row`.
-    private func stepping(_ query: any SQLExpression, _ row: (PreparedStatement) -> Void) throws {
+    /// Steps a query, handing each row to `row` until it answers false.
+    private func stepping(_ query: any SQLExpression, _ row: (PreparedStatement) -> Bool) throws {
         let (sql, binds) = serialize(query)
         let values = try binds.map(Self.value(of:))
         try lock.withLock {
@@ -162,7 +164,7 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
                 let status = sqlite_nio_sqlite3_step(statement.pointer)
                 if status == SQLITE_DONE { return }
                 guard status == SQLITE_ROW else { throw failure(status, handle, sql) }
-                row(statement)
+                guard row(statement) else { return }
             }
         }
     }

@@ -28,42 +28,33 @@ public struct VerificationReport: Sendable {
 }
 
 extension Store {
-    /// Checks every log, in one read snapshot so that appends running meanwhile do not disturb
-    /// it: each entry's bytes are canonical JSON of an entry naming this log and index, the
-    /// stored hashes and every signed checkpoint match the entries. `entryCheck` may add checks
-    /// on each entry's bytes and returns a problem message or `nil`.
-    public func verify(
-        entryCheck: @escaping @Sendable (_ log: String, _ index: Int64, _ bytes: [UInt8]) -> String? = { _, _, _ in nil
-        }
-    ) async throws -> VerificationReport {
-        try await read { db in
+    /// Checks every log: each entry's bytes are canonical JSON of an entry naming this log and
+    /// index, and the stored hashes and every signed checkpoint match the entries. The logs, their
+    /// sizes and checkpoints are read in one snapshot; entries and hashes below a size never
+    /// change once written, so appends running meanwhile do not disturb the check.
+    public func verify() async throws -> VerificationReport {
+        let logs = try await read { db in
             try await Transaction.snapshot(on: db, dialect: database.dialect) { db in
-                try await verify(on: db, entryCheck: entryCheck)
+                var logs: [(id: String, origin: String, size: Int64, notes: [String])] = []
+                for row in try await db.select().columns("id", "origin", "size").from("logs").orderBy("id").all() {
+                    let id = try row.decode(column: "id", as: String.self)
+                    let notes = try await db.select().column("note").from("checkpoints")
+                        .where("log_id", .equal, SQLBind(id)).orderBy("size").all()
+                        .map { try $0.decode(column: "note", as: String.self) }
+                    logs.append(
+                        (
+                            id, try row.decode(column: "origin", as: String.self),
+                            try row.decode(column: "size", as: Int64.self), notes
+                        )
+                    )
+                }
+                return logs
             }
         }
-    }
-
-    private func verify(
-        on db: any SQLDatabase,
-        entryCheck: @escaping @Sendable (_ log: String, _ index: Int64, _ bytes: [UInt8]) -> String?
-    ) async throws -> VerificationReport {
         var report = VerificationReport()
-        let logs = try await db.select().columns("id", "origin", "size").from("logs").orderBy("id").all().map {
-            (
-                id: try $0.decode(column: "id", as: String.self),
-                origin: try $0.decode(column: "origin", as: String.self),
-                size: try $0.decode(column: "size", as: Int64.self)
-            )
-        }
         for log in logs {
-            let (checked, bytes, problem) = try await verifyLog(
-                log.id,
-                origin: log.origin,
-                size: log.size,
-                on: db,
-                entryCheck: entryCheck
-            )
-            report.logs.append((log.id, log.size, checked))
+            let (bytes, problem) = try await verifyLog(log.id, origin: log.origin, size: log.size, notes: log.notes)
+            report.logs.append((log.id, log.size, log.notes.count))
             report.bytes += bytes
             if let problem { report.problems.append(problem) }
         }
@@ -74,17 +65,14 @@ extension Store {
         _ log: String,
         origin: String,
         size: Int64,
-        on db: any SQLDatabase,
-        entryCheck: @escaping @Sendable (String, Int64, [UInt8]) -> String?
-    ) async throws -> (checkpoints: Int, bytes: Int64, problem: VerificationProblem?) {
+        notes: [String]
+    ) async throws -> (bytes: Int64, problem: VerificationProblem?) {
         func problem(_ entry: Int64?, _ message: String) -> VerificationProblem {
             VerificationProblem(log: log, entry: entry, message: message)
         }
         // Checkpoints by size, each verified against the server key before it is trusted.
         var checkpoints: [Int64: Checkpoint] = [:]
-        for note in try await db.select().column("note").from("checkpoints").where("log_id", .equal, SQLBind(log))
-            .orderBy("size").all().map({ try $0.decode(column: "note", as: String.self) })
-        {
+        for note in notes {
             do {
                 let opened = try Checkpoint.open(note, logKey: serverKey, origin: origin)
                 checkpoints[Int64(opened.checkpoint.size)] = opened.checkpoint
@@ -94,14 +82,13 @@ extension Store {
                     .map { Int64($0) }
                 let covers = size.map { " at size \($0)" } ?? ""
                 return (
-                    0, 0,
-                    problem(size.map { max(0, $0 - 1) }, "the signed checkpoint\(covers) does not verify: \(error)")
+                    0, problem(size.map { max(0, $0 - 1) }, "the signed checkpoint\(covers) does not verify: \(error)")
                 )
             }
         }
         if let beyond = checkpoints.keys.filter({ $0 > size }).min() {
             return (
-                0, 0,
+                0,
                 problem(
                     size,
                     "a signed checkpoint covers \(beyond) entries, but the log holds \(size): entries were removed"
@@ -109,188 +96,116 @@ extension Store {
             )
         }
 
-        var range = CompactRange()
-        var bytesRead: Int64 = 0
-        var hashIndex: Int64 = 0
-        // Reading the next chunk overlaps checking this one; within a chunk, the entries are
-        // hashed and checked on every core, and the tree is then folded in order.
-        var pending: Task<VerifyChunk, any Error>? =
-            size > 0 ? Task { try await Self.readChunk(log, start: 0, size: size, on: db) } : nil
-        while let reading = pending {
-            let chunk = try await reading.value
-            pending =
-                chunk.end < size ? Task { try await Self.readChunk(log, start: chunk.end, size: size, on: db) } : nil
-            let checked = await Self.check(chunk.rows, log: log, entryCheck: entryCheck)
-            let hashStart = Merkle.storedHashCount(forSize: chunk.start)
-            var expected = chunk.start
-            for (row, result) in zip(chunk.rows, checked) {
-                let index = row.index
-                guard index == expected else {
-                    pending?.cancel()
-                    return (checkpoints.count, bytesRead, problem(expected, "entry is missing"))
+        // Chunks are read and checked on every core, each on a reading connection of its own,
+        // one more in flight than there are cores so that none waits for the next; the tree is
+        // replayed in order as chunks come in, from the checked hashes, hashing nothing but the
+        // roots that checkpoints sign.
+        let inFlight = max(1, min(ProcessInfo.processInfo.activeProcessorCount + 1, database.readers.count))
+        return try await withThrowingTaskGroup(of: VerifyChunk.self) { group in
+            var nextStart: Int64 = 0
+            func launch() {
+                guard nextStart < size else { return }
+                let start = nextStart
+                group.addTask {
+                    try await self.read { try await Self.checkChunk(log, start: start, size: size, on: $0) }
                 }
-                if let message = result.problem {
-                    pending?.cancel()
-                    return (checkpoints.count, bytesRead, problem(index, message))
-                }
-                bytesRead += Int64(row.body.count)
-                var mismatch: String?
-                range.append(leafHash: result.leaf) { recomputed in
-                    let position = Int(hashIndex - hashStart)
-                    if mismatch == nil {
-                        if position >= chunk.hashes.count || chunk.hashes[position].index != hashIndex {
-                            mismatch = "stored hash \(hashIndex) is missing"
-                        } else if chunk.hashes[position].hash != recomputed {
-                            mismatch =
-                                hashIndex == Merkle.storedHashIndex(level: 0, n: index)
-                                ? "entry bytes do not match the stored leaf hash (the entry or its hash was altered)"
-                                : "stored interior hash \(hashIndex) differs from the hash recomputed from the entries"
+                nextStart = min(size, start + Self.verifyChunk)
+            }
+            for _ in 0..<inFlight { launch() }
+            var range = CompactRange()
+            var bytesRead: Int64 = 0
+            var waiting: [Int64: VerifyChunk] = [:]
+            while let done = try await group.next() {
+                launch()
+                waiting[done.start] = done
+                while let chunk = waiting.removeValue(forKey: range.size) {
+                    for (row, root) in chunk.roots.enumerated() {
+                        let index = chunk.start + Int64(row)
+                        range.append(completedRoot: root)
+                        if let cp = checkpoints[index + 1], cp.root != range.root {
+                            group.cancelAll()
+                            return (
+                                bytesRead,
+                                problem(
+                                    index,
+                                    "the signed checkpoint at size \(index + 1) has a root that the entries do not produce"
+                                )
+                            )
                         }
                     }
-                    hashIndex += 1
+                    bytesRead += chunk.bytes
+                    if let found = chunk.problem {
+                        group.cancelAll()
+                        return (bytesRead, problem(chunk.start + Int64(found.row), found.message))
+                    }
                 }
-                if let mismatch {
-                    pending?.cancel()
-                    return (checkpoints.count, bytesRead, problem(index, mismatch))
-                }
-                if let cp = checkpoints[index + 1], cp.root != range.root {
-                    pending?.cancel()
-                    return (
-                        checkpoints.count, bytesRead,
-                        problem(
-                            index,
-                            "the signed checkpoint at size \(index + 1) has a root that the entries do not produce"
-                        )
-                    )
-                }
-                expected += 1
             }
-            guard expected == chunk.end else {
-                pending?.cancel()
-                return (checkpoints.count, bytesRead, problem(expected, "entry is missing"))
-            }
+            return (bytesRead, nil)
         }
-        return (checkpoints.count, bytesRead, nil)
     }
 
     /// Entries read per query.
     static let verifyChunk: Int64 = 2_000
 
-    /// One chunk of a log: its entries in [start, end) and the stored hashes they account for.
-    struct VerifyChunk: Sendable {
-        let start: Int64
-        let end: Int64
-        let rows: [(index: Int64, body: [UInt8])]
-        let hashes: [(index: Int64, hash: Hash?)]
-    }
-
-    static func readChunk(_ log: String, start: Int64, size: Int64, on db: any SQLDatabase) async throws
+    /// Reads and checks the entries [start, start + verifyChunk) of a log of `size` entries.
+    static func checkChunk(_ log: String, start: Int64, size: Int64, on db: any SQLDatabase) async throws
         -> VerifyChunk
     {
         let end = min(size, start + verifyChunk)
-        let rows = try await rawEntries(log, start: start, end: end, on: db)
         let hashes = try await rawHashes(
             log,
             from: Merkle.storedHashCount(forSize: start),
             to: Merkle.storedHashCount(forSize: end),
             on: db
         )
-        return VerifyChunk(start: start, end: end, rows: rows, hashes: hashes)
-    }
-
-    /// Each entry's leaf hash and the first problem with its bytes, computed in parallel.
-    static func check(
-        _ rows: [(index: Int64, body: [UInt8])],
-        log: String,
-        entryCheck: @escaping @Sendable (String, Int64, [UInt8]) -> String?
-    ) async -> [(leaf: Hash, problem: String?)] {
-        let logText = (try? CanonicalJSON.encode(.string(log))) ?? []
-        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 256))
-        let share = (rows.count + parts - 1) / max(parts, 1)
-        return await withTaskGroup(of: (Int, [(leaf: Hash, problem: String?)]).self) { group in
-            for part in 0..<parts {
-                let slice = Array(rows[min(rows.count, part * share)..<min(rows.count, (part + 1) * share)])
-                group.addTask {
-                    (
-                        part,
-                        slice.map { row in
-                            (
-                                Merkle.leafHash(row.body),
-                                entryProblem(logText: logText, index: row.index, bytes: row.body)
-                                    ?? entryCheck(log, row.index, row.body)
-                            )
-                        }
-                    )
-                }
-            }
-            var results = [[(leaf: Hash, problem: String?)]](repeating: [], count: parts)
-            for await (part, checked) in group { results[part] = checked }
-            return results.flatMap { $0 }
-        }
-    }
-
-    /// The members `entryProblem` reads, in this order.
-    private static let entryMembers = CanonicalJSON.MemberNames(["v", "log", "index"])
-
-    /// An entry's bytes must be canonical JSON (RFC 8785) of an entry that names this log and
-    /// this index: a copy moved from elsewhere, or re-encoded, is caught even if its hashes were
-    /// recomputed to match.
-    /// `logText` is the log id as canonical JSON text, the bytes an entry of this log holds.
-    static func entryProblem(logText: [UInt8], index: Int64, bytes: [UInt8]) -> String? {
-        var found: [Range<Int>?] = []
-        let canonical = bytes.withUnsafeBytes {
-            CanonicalJSON.isCanonical($0, locating: entryMembers, found: &found)
-        }
-        guard canonical else {
-            do {
-                _ = try JSONValue.parse(bytes)
-            } catch {
-                return "entry bytes are not JSON: \(error)"
-            }
-            return "entry bytes are not canonical JSON (RFC 8785)"
-        }
-        // What the entry names, read from its canonical bytes without decoding all of it.
-        guard let version = found[0], integer(bytes[version]) == Int64(Entry.version),
-            let named = found[1], let at = found[2]
-        else { return "entry is not a Parley entry (version \(Entry.version) with a log and an index)" }
-        guard bytes[named] == logText[...], integer(bytes[at]) == index else {
-            let text = { (range: Range<Int>) in String(decoding: bytes[range], as: UTF8.self) }
-            return "entry names \(text(named)) index \(text(at)), not this log and index"
-        }
-        return nil
-    }
-
-    /// The value of a canonical number written with digits only (at most 18), or nil.
-    private static func integer(_ digits: ArraySlice<UInt8>) -> Int64? {
-        guard !digits.isEmpty, digits.count <= 18 else { return nil }
-        var value: Int64 = 0
-        for digit in digits {
-            guard digit &- UInt8(ascii: "0") < 10 else { return nil }
-            value = value * 10 + Int64(digit &- UInt8(ascii: "0"))
-        }
-        return value
-    }
-
-    private static func rawEntries(_ log: String, start: Int64, end: Int64, on db: any SQLDatabase) async throws
-        -> [(index: Int64, body: [UInt8])]
-    {
+        let before = try await StoredHashes.fetch(log: log, indexes: Merkle.compactRangeIndexes(forSize: start), on: db)
+        var chunk = VerifyChunk(start: start, end: end, log: log, hashes: hashes, before: before)
         let query: SQLQueryString =
             "SELECT idx, body FROM entries WHERE log_id = \(bind: log) AND idx >= \(bind: start) AND idx < \(bind: end) ORDER BY idx"
-        if let session = db as? SQLiteSession { return try session.integerBlobRows(query).map { ($0.0, $0.1) } }
-        return try await aggregatedRows(table: "entries", column: "body", log: log, from: start, to: end, on: db)
-            .map { ($0.index, $0.bytes) }
+        // Through a pointer: a closure that captured the variable itself would have every
+        // access checked for exclusivity at run time, row by row.
+        if let session = db as? SQLiteSession {
+            try withUnsafeMutablePointer(to: &chunk) { chunk in
+                try session.forEachIndexedBlob(query) { chunk.pointee.check(index: $0, body: $1) }
+            }
+        } else {
+            let rows = try await aggregatedRows(
+                table: "entries",
+                column: "body",
+                log: log,
+                from: start,
+                to: end,
+                on: db
+            )
+            withUnsafeMutablePointer(to: &chunk) { chunk in rows.scan { chunk.pointee.check(index: $0, body: $1) } }
+        }
+        chunk.finish()
+        return chunk
     }
 
+    /// A log's stored hashes with indexes in [from, to), in order; one not 32 bytes is nil.
     private static func rawHashes(_ log: String, from: Int64, to: Int64, on db: any SQLDatabase) async throws
         -> [(index: Int64, hash: Hash?)]
     {
+        var hashes: [(index: Int64, hash: Hash?)] = []
+        hashes.reserveCapacity(Int(to - from))
         let query: SQLQueryString =
             "SELECT idx, hash FROM log_hashes WHERE log_id = \(bind: log) AND idx >= \(bind: from) AND idx < \(bind: to) ORDER BY idx"
-        if let session = db as? SQLiteSession {
-            return try session.integerBlobRows(query).map { ($0.0, Hash(bytes: $0.1)) }
+        let rows =
+            db is SQLiteSession
+            ? nil : try await aggregatedRows(table: "log_hashes", column: "hash", log: log, from: from, to: to, on: db)
+        try withUnsafeMutablePointer(to: &hashes) { hashes in
+            let keep = { (index: Int64, bytes: UnsafeRawBufferPointer) -> Bool in
+                hashes.pointee.append((index, bytes.count == Hash.byteCount ? Hash(unsafeRawBytes: bytes) : nil))
+                return true
+            }
+            if let session = db as? SQLiteSession {
+                try session.forEachIndexedBlob(query, keep)
+            } else {
+                rows?.scan(keep)
+            }
         }
-        return try await aggregatedRows(table: "log_hashes", column: "hash", log: log, from: from, to: to, on: db)
-            .map { ($0.index, Hash(bytes: $0.bytes)) }
+        return hashes
     }
 
     /// PostgreSQL: the rows of a log's `table` with `idx` in [from, to), ordered, as one row of
@@ -303,27 +218,21 @@ extension Store {
         from: Int64,
         to: Int64,
         on db: any SQLDatabase
-    ) async throws -> [(index: Int64, bytes: [UInt8])] {
+    ) async throws -> IndexedBlobs {
         let query: SQLQueryString = """
             SELECT array_agg(idx ORDER BY idx) AS indexes,
             array_agg(octet_length(\(ident: column)) ORDER BY idx) AS lengths,
             string_agg(\(ident: column), ''::bytea ORDER BY idx) AS joined
             FROM \(ident: table) WHERE log_id = \(bind: log) AND idx >= \(bind: from) AND idx < \(bind: to)
             """
-        guard let row = try await db.raw(query).first(), try !row.decodeNil(column: "indexes") else { return [] }
-        let indexes = try row.decode(column: "indexes", as: [Int64].self)
-        let lengths = try row.decode(column: "lengths", as: [Int32].self)
-        let joined = try row.bytes("joined")
-        guard indexes.count == lengths.count, lengths.reduce(0, { $0 + Int($1) }) == joined.count else {
-            throw StoreError.database("the aggregated rows of \(table) for \(log) do not add up")
-        }
-        var rows: [(index: Int64, bytes: [UInt8])] = []
-        rows.reserveCapacity(indexes.count)
-        var offset = 0
-        for (index, length) in zip(indexes, lengths) {
-            rows.append((index, Array(joined[offset..<offset + Int(length)])))
-            offset += Int(length)
-        }
+        guard let row = try await db.raw(query).first(), try !row.decodeNil(column: "indexes") else { return .empty }
+        guard
+            let rows = IndexedBlobs(
+                indexes: try row.decode(column: "indexes", as: [Int64].self),
+                lengths: try row.decode(column: "lengths", as: [Int32].self).map(Int.init),
+                joined: try row.bytes("joined")
+            )
+        else { throw StoreError.database("the aggregated rows of \(table) for \(log) do not add up") }
         return rows
     }
 }

@@ -37,6 +37,15 @@ public struct CompactRange: Sendable {
         size += 1
     }
 
+    /// Appends a leaf by the root of the largest subtree its append completes (its leaf hash when
+    /// it completes none), hashing nothing: for a verifier that has already checked that root
+    /// against its children, as `parley verify` checks stored hashes on every core.
+    public mutating func append(completedRoot root: Hash) {
+        hashes.removeLast((~size).trailingZeroBitCount)
+        hashes.append(root)
+        size += 1
+    }
+
     /// RFC 9162 §2.1.1: MTH of the leaves appended so far. The subtrees are merged right to left,
     /// because the split point k is the largest power of two below n, so the left part is always
     /// the largest perfect subtree.

@@ -47,16 +47,23 @@ func benchStore(_ location: DatabaseLocation, growTo: Int) async throws -> [(lab
     }
     results.append(("peak memory (RSS) as the shared log grows", peaks.joined(separator: ", ")))
 
-    let verifyStarted = ContinuousClock.now
-    let report = try await store.verify()
-    let verifying = ContinuousClock.now - verifyStarted
+    // The fastest of three runs, and of three SHA-256 passes: on a shared machine, noise from
+    // other tenants only ever slows a run down.
+    var verifying = Duration.seconds(1_000_000)
+    var checked: VerificationReport?
+    for _ in 0..<3 {
+        let started = ContinuousClock.now
+        checked = try await store.verify()
+        verifying = min(verifying, ContinuousClock.now - started)
+    }
+    guard let report = checked else { throw BenchError("verify did not run") }
     // Before the SHA-256 yardstick, which holds the log's bytes in memory to hash them.
     let verifyPeak = peakMemoryMB()
     let shaRate = try await sha256Rate(store, log: world.sharedLog)
     let verifyBytesRate = Double(report.bytes) / seconds(verifying)
     results.append(
         (
-            "verify (\(report.entries) entries, \(report.bytes / 1_000_000) MB)",
+            "verify (\(report.entries) entries, \(report.bytes / 1_000_000) MB, best of 3)",
             "\(Int(Double(report.entries) / seconds(verifying))) entries/s, \(Int(verifyBytesRate / 1e6)) MB/s"
                 + " = \(percent(verifyBytesRate, of: shaRate)) of SHA-256 over the same bytes (\(Int(shaRate / 1e6)) MB/s)"
                 + (report.isClean ? "" : " — PROBLEMS: \(report.problems.prefix(3))")
@@ -135,7 +142,8 @@ struct BenchWorld {
     }
 }
 
-/// SHA-256 throughput over the log's own entry bytes, read into memory first.
+/// SHA-256 throughput over the log's own entry bytes, read into memory first: the fastest of
+/// three passes.
 func sha256Rate(_ store: Store, log: String) async throws -> Double {
     let size = try await store.logSize(log) ?? 0
     var bodies: [[UInt8]] = []
@@ -148,8 +156,14 @@ func sha256Rate(_ store: Store, log: String) async throws -> Double {
     let total = bodies.reduce(0) { $0 + $1.count }
     let clock = ContinuousClock()
     var sink: UInt8 = 0
-    let elapsed = clock.measure {
-        for body in bodies { sink ^= SHA256.hash(data: body).withUnsafeBytes { $0[0] } }
+    var elapsed = Duration.seconds(1_000_000)
+    for _ in 0..<3 {
+        elapsed = min(
+            elapsed,
+            clock.measure {
+                for body in bodies { sink ^= SHA256.hash(data: body).withUnsafeBytes { $0[0] } }
+            }
+        )
     }
     return Double(total) / seconds(elapsed) + (sink == 0 ? 0 : 0)
 }

@@ -349,6 +349,48 @@ import Testing
         }
     }
 
+    /// verify reads each log's size and checkpoints in one snapshot, then its entries and hashes
+    /// in chunks on other connections, while appends go on: everything below the size it read
+    /// never changes, so every run is clean and covers no fewer entries than the one before.
+    @Test(arguments: Backend.available)
+    func verifyIsCleanWhileWritersAppend(_ backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            let w = try await StoreWorld(store)
+            let log = LogID.shared(w.mechanism).description
+            let (mechanism, actors) = (w.mechanism, [w.usNegotiator, w.ruNegotiator])
+            let done = Mutex(false)
+            let writing = Task {
+                defer { done.withLock { $0 = true } }
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for task in 0..<4 {
+                        group.addTask {
+                            for i in 0..<15 {
+                                let title = "Writer \(task) item \(i)"
+                                _ = try await store.execute(
+                                    .raiseIrritant(.init(mechanism: mechanism, title: title, description: "x")),
+                                    by: actors[task % actors.count]
+                                )
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            var sizes: [Int64] = []
+            while !done.withLock({ $0 }) {
+                let report = try await store.verify()
+                #expect(report.isClean, "\(report.problems)")
+                sizes.append(try #require(report.logs.first { $0.log == log }).size)
+            }
+            try await writing.value
+            #expect(sizes == sizes.sorted(), "a later verify covered fewer entries: \(sizes)")
+            #expect(Set(sizes).count > 1, "no verify ran while the log grew: \(sizes)")
+            let final = try await store.verify()
+            #expect(final.isClean, "\(final.problems)")
+            #expect(final.logs.first { $0.log == log }?.size == (try await store.logSize(log)))
+        }
+    }
+
     /// Eight irritants raised at once by `actor`; their entries.
     static func raiseEight(_ store: Store, in mechanism: MechanismID, by actor: Actor) async throws -> [Entry] {
         try await withThrowingTaskGroup(of: Entry.self) { group in

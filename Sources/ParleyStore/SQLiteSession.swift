@@ -147,8 +147,8 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
         sqlite_nio_sqlite3_bind_blob64(statement, i, bytes.baseAddress ?? emptyBlob, UInt64(bytes.count), transient)
     }
 
-    /// Prepares (or reuses) the statement, binds the query's values and hands each row to `row`.
-    /// Steps a query, handing each row to `row` until it answers false.
+    /// Prepares (or reuses) the statement, binds the query's values and hands each row to `row`
+    /// until it answers false.
     private func stepping(_ query: any SQLExpression, _ row: (PreparedStatement) -> Bool) throws {
         let (sql, binds) = serialize(query)
         let values = try binds.map(Self.value(of:))

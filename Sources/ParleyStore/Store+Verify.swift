@@ -1,7 +1,8 @@
 // `parley verify` against the database: recompute every log from its entries alone and compare
 // with everything stored beside them — the interior hashes, the size, every signed checkpoint —
-// naming the first entry that does not match. Memory stays flat: entries are streamed and the
-// tree is replayed as a compact range.
+// naming the first entry that does not match. Chunks of the log are checked side by side (see
+// VerifyChunk); memory stays flat: a few chunks are in flight and the tree is replayed as a
+// compact range.
 import Foundation
 import ParleyCore
 import ParleyRecord

@@ -161,24 +161,11 @@ extension Store {
         )
         let before = try await StoredHashes.fetch(log: log, indexes: Merkle.compactRangeIndexes(forSize: start), on: db)
         var chunk = VerifyChunk(start: start, end: end, log: log, hashes: hashes, before: before)
-        let query: SQLQueryString =
-            "SELECT idx, body FROM entries WHERE log_id = \(bind: log) AND idx >= \(bind: start) AND idx < \(bind: end) ORDER BY idx"
+        let entries = try await rows(of: "entries", column: "body", log: log, from: start, to: end, on: db)
         // Through a pointer: a closure that captured the variable itself would have every
         // access checked for exclusivity at run time, row by row.
-        if let session = db as? SQLiteSession {
-            try withUnsafeMutablePointer(to: &chunk) { chunk in
-                try session.forEachIndexedBlob(query) { chunk.pointee.check(index: $0, body: $1) }
-            }
-        } else {
-            let rows = try await aggregatedRows(
-                table: "entries",
-                column: "body",
-                log: log,
-                from: start,
-                to: end,
-                on: db
-            )
-            withUnsafeMutablePointer(to: &chunk) { chunk in rows.scan { chunk.pointee.check(index: $0, body: $1) } }
+        try withUnsafeMutablePointer(to: &chunk) { chunk in
+            try entries.scan { chunk.pointee.check(index: $0, body: $1) }
         }
         chunk.finish()
         return chunk
@@ -190,23 +177,52 @@ extension Store {
     {
         var hashes: [(index: Int64, hash: Hash?)] = []
         hashes.reserveCapacity(Int(to - from))
-        let query: SQLQueryString =
-            "SELECT idx, hash FROM log_hashes WHERE log_id = \(bind: log) AND idx >= \(bind: from) AND idx < \(bind: to) ORDER BY idx"
-        let rows =
-            db is SQLiteSession
-            ? nil : try await aggregatedRows(table: "log_hashes", column: "hash", log: log, from: from, to: to, on: db)
+        let stored = try await rows(of: "log_hashes", column: "hash", log: log, from: from, to: to, on: db)
         try withUnsafeMutablePointer(to: &hashes) { hashes in
-            let keep = { (index: Int64, bytes: UnsafeRawBufferPointer) -> Bool in
+            try stored.scan { index, bytes in
                 hashes.pointee.append((index, bytes.count == Hash.byteCount ? Hash(unsafeRawBytes: bytes) : nil))
                 return true
             }
-            if let session = db as? SQLiteSession {
-                try session.forEachIndexedBlob(query, keep)
-            } else {
-                rows?.scan(keep)
-            }
         }
         return hashes
+    }
+
+    /// A log's rows of `table` with `idx` in [from, to), as `verify` reads them: on SQLite,
+    /// stepped in place when scanned; on PostgreSQL, fetched at once as one aggregated row.
+    private enum Rows {
+        case stepped(SQLiteSession, SQLQueryString)
+        case fetched(IndexedBlobs)
+
+        /// Hands each row (its index and the column's bytes) to `body`, in order, until it
+        /// answers false.
+        func scan(_ body: (Int64, UnsafeRawBufferPointer) -> Bool) throws {
+            switch self {
+            case .stepped(let session, let query): try session.forEachIndexedBlob(query, body)
+            case .fetched(let rows): rows.scan(body)
+            }
+        }
+    }
+
+    private static func rows(
+        of table: String,
+        column: String,
+        log: String,
+        from: Int64,
+        to: Int64,
+        on db: any SQLDatabase
+    ) async throws -> Rows {
+        guard let session = db as? SQLiteSession else {
+            return .fetched(
+                try await aggregatedRows(table: table, column: column, log: log, from: from, to: to, on: db)
+            )
+        }
+        return .stepped(
+            session,
+            """
+            SELECT idx, \(ident: column) FROM \(ident: table)
+            WHERE log_id = \(bind: log) AND idx >= \(bind: from) AND idx < \(bind: to) ORDER BY idx
+            """
+        )
     }
 
     /// PostgreSQL: the rows of a log's `table` with `idx` in [from, to), ordered, as one row of

@@ -23,17 +23,15 @@ func benchStore(_ location: DatabaseLocation, growTo: Int) async throws -> [(lab
     results.append(("raw durable commits (one 0.5 KB row each)", "\(Int(raw)) commits/s"))
 
     let world = try await BenchWorld.make(store, writers: 64)
-    let single = try await world.append(3_000, writers: 1)
-    results.append(
-        (
-            "append + project, 1 writer (commit per entry)",
-            "\(Int(single)) entries/s (\(percent(single, of: raw)) of raw)"
-        )
-    )
-    let eight = try await world.append(20_000, writers: 8)
-    results.append(("append + project, 8 writers (group commit)", "\(Int(eight)) entries/s"))
-    let many = try await world.append(20_000, writers: 64)
-    results.append(("append + project, 64 writers (group commit)", "\(Int(many)) entries/s"))
+    for (writers, count) in [(1, 3_000), (8, 20_000), (64, 20_000)] {
+        let (rate, phases) = try await world.measuredAppend(count, writers: writers)
+        let label =
+            writers == 1
+            ? "append + project, 1 writer (commit per entry)"
+            : "append + project, \(writers) writers (group commit)"
+        results.append((label, "\(Int(rate)) entries/s" + (writers == 1 ? " (\(percent(rate, of: raw)) of raw)" : "")))
+        results.append(("  where its time went", phases))
+    }
 
     // Growth: peak memory at each quarter of the way to `growTo` entries in the one shared log.
     var appended = 43_000
@@ -111,6 +109,14 @@ struct BenchWorld {
 
     /// Raises `count` irritants (one shared-log entry each) from `writers` concurrent tasks; each
     /// task waits for its append to be durable before the next. Answers entries per second.
+    /// `append`, and where the write queue spent the run's time (see `phaseLine`).
+    func measuredAppend(_ count: Int, writers: Int) async throws -> (rate: Double, phases: String) {
+        let before = await store.writePhases()
+        let rate = try await append(count, writers: writers)
+        let phases = await store.writePhases() - before
+        return (rate, phaseLine(phases, entries: count, wall: Double(count) / rate))
+    }
+
     func append(_ count: Int, writers: Int) async throws -> Double {
         let started = Date()
         let (store, mechanism) = (self.store, self.mechanism)

@@ -9,8 +9,9 @@ func profileAppend(count: Int, writers: Int, path: String) async throws {
     let world = try await BenchWorld.make(store, writers: max(writers, 1))
     // The yardstick first, on the same database, as `scripts/bench store` prints it.
     let raw = try await store.rawCommitRate(rows: 2_000)
-    let rate = try await world.append(count, writers: writers)
+    let (rate, phases) = try await world.measuredAppend(count, writers: writers)
     say("\(count) appends, \(writers) writer(s): \(Int(rate)) entries/s (raw commits: \(Int(raw))/s)")
+    say("  " + phases)
     await store.close()
 }
 

@@ -32,6 +32,8 @@ actor WriteQueue {
     static let turnsToGather = 16
     /// Transactions run so far (committed or not): tests watch jobs share one.
     private(set) var batches = 0
+    /// Time spent in each phase of the batches that committed (see WritePhases).
+    private(set) var phases = WritePhases()
     /// Jobs waiting for the next batch: tests hold a batch until the ones they sent are here.
     var waitingJobs: Int { waiting.count }
 
@@ -69,11 +71,13 @@ actor WriteQueue {
         while !waiting.isEmpty {
             // The writers the last batch acknowledged are on their way back with their next job:
             // give them a moment to join this batch rather than start it with only the first.
+            let gathering = ContinuousClock.now
             var turns = 0
             while waiting.count < lastBatchSize && turns < Self.turnsToGather {
                 await Task.yield()
                 turns += 1
             }
+            phases.gathering += .now - gathering
             let batch = Array(waiting.prefix(maxBatch))
             lastBatchSize = batch.count
             waiting.removeFirst(batch.count)
@@ -89,9 +93,11 @@ actor WriteQueue {
         var outcomes: [Result<any Sendable, any Error>] = []
         batches += 1
         let (dialect, finish, shared) = (self.dialect, self.finish, self.shared)
+        var marks = WritePhases.Marks()
         do {
             try await pool.with { db in
                 try await Transaction.run(on: db, dialect: dialect) { tx in
+                    marks.begun = .now
                     outcomes = []
                     shared.begin(dataVersion: try Self.dataVersion(tx), jobs: batch.count)
                     // Writing what the batch kept fails the batch, never one job: what is kept
@@ -138,11 +144,16 @@ actor WriteQueue {
                             outcomes.append(.failure(error))
                         }
                     }
+                    marks.decided = .now
                     try await flushKept()
+                    marks.written = .now
                     try await finish(tx, shared)
+                    marks.checkpointed = .now
                 }
+                marks.committed = .now
                 shared.committed(dataVersion: try Self.dataVersion(db))
             }
+            phases.add(marks, jobs: batch.count)
         } catch is FailedAfterWriting {
             // Rolled back whole: nothing of it was acknowledged. Again, each job undoable alone.
             shared.forget()

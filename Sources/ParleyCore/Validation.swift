@@ -34,9 +34,9 @@ struct Validation {
         let trimmed = value.trimmedOfWhitespace
         if trimmed.isEmpty {
             fail(field, "Enter \(label)")
-        } else if trimmed.count > max {
-            fail(field, "\(capitalised(label)) must be \(max) characters or fewer (it has \(trimmed.count))")
-        } else if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        } else if let count = Self.count(trimmed, over: max) {
+            fail(field, "\(capitalised(label)) must be \(max) characters or fewer (it has \(count))")
+        } else if trimmed.unicodeScalars.contains(where: Self.isControl) {
             // Only C0/C1 controls (line breaks, tabs): format characters such as ZWNJ are part of
             // Persian and other scripts' spelling and must stay.
             fail(field, "\(capitalised(label)) must be on one line")
@@ -49,10 +49,25 @@ struct Validation {
         let trimmed = value.trimmedOfWhitespace
         if trimmed.isEmpty {
             fail(field, "Enter \(label)")
-        } else if trimmed.count > max {
-            fail(field, "\(capitalised(label)) must be \(max) characters or fewer (it has \(trimmed.count))")
+        } else if let count = Self.count(trimmed, over: max) {
+            fail(field, "\(capitalised(label)) must be \(max) characters or fewer (it has \(count))")
         }
         return trimmed
+    }
+
+    /// The number of characters in `text` when it has more than `max`, else nil. A character is
+    /// at least one UTF-8 byte, so a text of no more than `max` bytes is counted without walking
+    /// its grapheme clusters, which costs more than the rest of a command's checks.
+    static func count(_ text: String, over max: Int) -> Int? {
+        if text.utf8.count <= max { return nil }
+        let count = text.count
+        return count > max ? count : nil
+    }
+
+    /// General category Cc, which Unicode fixes for ever as U+0000–U+001F and U+007F–U+009F:
+    /// compared directly rather than looked up in the character database for every scalar.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// An optional multi-line text: nil when blank.

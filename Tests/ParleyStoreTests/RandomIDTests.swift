@@ -38,4 +38,13 @@ import Testing
             #expect(earlier < later)
         }
     }
+
+    @Test func idsMadeOnManyTasksAtOnceAreDistinct() async {
+        // The random words come from one shared pool: no word may go to two ids.
+        let ids = await withTaskGroup(of: [String].self) { group in
+            for _ in 0..<8 { group.addTask { (0..<2_000).map { _ in RandomID.make() } } }
+            return await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(Set(ids).count == 16_000)
+    }
 }

@@ -12,7 +12,28 @@ extension CanonicalJSON {
     /// writes them; give such fields explicit string representations in your types.
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         if let value = value as? JSONValue { return try encode(value) }
-        return try encode(try JSONValueEncoder().encode(value))
+        let root = try JSONValueEncoder.tree(of: value)
+        var writer = CanonicalWriter(capacity: 1024)
+        try write(root, into: &writer)
+        return Array(writer.bytes)
+    }
+
+    /// Writes the value a JSONNode holds as ``JSONValueEncoder`` would give it: a member or
+    /// element that encoded nothing is an empty object, as JSONEncoder writes it.
+    static func write(_ node: JSONNode, into w: inout CanonicalWriter) throws(JSONError) {
+        switch node.content {
+        case .empty: w.append("{}")
+        case .leaf(let value): try write(value, into: &w)
+        case .object(let members):
+            try writeObject(members, into: &w) { (node, w) throws(JSONError) in try write(node, into: &w) }
+        case .array(let elements):
+            w.append(UInt8(ascii: "["))
+            for (i, element) in elements.enumerated() {
+                if i > 0 { w.append(UInt8(ascii: ",")) }
+                try write(element, into: &w)
+            }
+            w.append(UInt8(ascii: "]"))
+        }
     }
 
     /// Decodes a value from JSON text after checking it strictly (duplicate names, unpaired

@@ -15,6 +15,16 @@ extension CanonicalJSON {
     static func writeObject(_ members: [(key: String, value: JSONValue)], into w: inout CanonicalWriter)
         throws(JSONError)
     {
+        try writeObject(members, into: &w) { (value, w) throws(JSONError) in try write(value, into: &w) }
+    }
+
+    /// Writes an object whose member values `writeValue` writes: a ``JSONValue``'s, or the
+    /// members of a Codable value still being built (see JSONNode), without a tree in between.
+    static func writeObject<Value>(
+        _ members: [(key: String, value: Value)],
+        into w: inout CanonicalWriter,
+        writeValue: (Value, inout CanonicalWriter) throws(JSONError) -> Void
+    ) throws(JSONError) {
         let n = members.count
         if n == 0 {
             w.append("{}")
@@ -56,7 +66,7 @@ extension CanonicalJSON {
                     writeString(member.key, into: &w)
                     w.append(UInt8(ascii: ":"))
                     do throws(JSONError) {
-                        try write(member.value, into: &w)
+                        try writeValue(member.value, &w)
                     } catch {
                         return error
                     }

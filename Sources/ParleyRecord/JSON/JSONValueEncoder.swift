@@ -13,15 +13,22 @@ public struct JSONValueEncoder {
     public init() {}
 
     public func encode<T: Encodable>(_ value: T) throws -> JSONValue {
+        guard let result = try Self.tree(of: value).value else { preconditionFailure("an empty tree was answered") }
+        return result
+    }
+
+    /// The tree `value` encodes to, before it becomes a JSONValue (CanonicalJSON writes it as it
+    /// stands); throws when the value encoded nothing.
+    static func tree<T: Encodable>(of value: T) throws -> JSONNode {
         let node = JSONNode()
         try node.store(value, at: CodingPath())
-        guard let result = node.value else {
+        if case .empty = node.content {
             throw EncodingError.invalidValue(
                 value,
                 .init(codingPath: [], debugDescription: "the value \(T.self) encoded nothing")
             )
         }
-        return result
+        return node
     }
 }
 
@@ -30,8 +37,16 @@ final class JSONNode {
     enum Content {
         case empty
         case leaf(JSONValue)
-        case object([(key: String, node: JSONNode)])
+        case object([(key: String, value: JSONNode)])
         case array([JSONNode])
+
+        /// An object with room for the members most of Parley's types have, so that adding them
+        /// does not grow the array again and again.
+        static var emptyObject: Content {
+            var members: [(key: String, value: JSONNode)] = []
+            members.reserveCapacity(8)
+            return .object(members)
+        }
     }
 
     var content: Content = .empty
@@ -45,7 +60,7 @@ final class JSONNode {
             object.members.reserveCapacity(members.count)
             for member in members {
                 // A member whose value encoded nothing is written by JSONEncoder as an empty object.
-                object.members.append((key: member.key, value: member.node.value ?? .object(JSONObject())))
+                object.members.append((key: member.key, value: member.value.value ?? .object(JSONObject())))
             }
             return .object(object)
         case .array(let elements): return .array(elements.map { $0.value ?? .object(JSONObject()) })
@@ -54,14 +69,14 @@ final class JSONNode {
 
     /// The member node for `key`, made if missing; an existing one is emptied for its new value.
     func member(_ key: String) -> JSONNode {
-        var members: [(key: String, node: JSONNode)] = []
+        var members: [(key: String, value: JSONNode)] = []
         if case .object(let existing) = content {
             content = .empty  // so that `members` is the array's only owner and grows in place
             members = existing
         }
         let node = JSONNode()
         if let i = members.firstIndex(where: { $0.key == key }) {
-            members[i].node = node
+            members[i].value = node
         } else {
             members.append((key, node))
         }
@@ -145,7 +160,7 @@ struct JSONNodeEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = node.content {} else { node.content = .object([]) }
+        if case .object = node.content {} else { node.content = .emptyObject }
         return KeyedEncodingContainer(JSONKeyedContainer<Key>(node: node, path: path))
     }
 
@@ -175,7 +190,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
         let child = node.member(key.stringValue)
-        child.content = .object([])
+        child.content = .emptyObject
         return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(node: child, path: path.appending(key)))
     }
 
@@ -214,7 +229,7 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
         -> KeyedEncodingContainer<NestedKey>
     {
         let child = node.appended()
-        child.content = .object([])
+        child.content = .emptyObject
         return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(node: child, path: path))
     }
 

@@ -17,6 +17,7 @@ func profileAppend(count: Int, writers: Int, path: String) async throws {
 
 func profileVerify(path: String, times: Int) async throws {
     let store = try await openBenchStore(path: path, name: "bench.parley")
+    sync()  // as `scripts/bench store` does: written pages flushed before verify is timed
     var rates: [Double] = []
     var report: VerificationReport?
     for _ in 0..<max(times, 1) {

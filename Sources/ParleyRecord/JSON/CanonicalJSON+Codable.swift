@@ -27,12 +27,7 @@ extension CanonicalJSON {
         case .object(let members):
             try writeObject(members, into: &w) { (node, w) throws(JSONError) in try write(node, into: &w) }
         case .array(let elements):
-            w.append(UInt8(ascii: "["))
-            for (i, element) in elements.enumerated() {
-                if i > 0 { w.append(UInt8(ascii: ",")) }
-                try write(element, into: &w)
-            }
-            w.append(UInt8(ascii: "]"))
+            try writeArray(elements, into: &w) { (node, w) throws(JSONError) in try write(node, into: &w) }
         }
     }
 

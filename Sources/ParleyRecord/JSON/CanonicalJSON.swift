@@ -35,16 +35,24 @@ public enum CanonicalJSON {
         case .number(let d): try writeNumber(d, into: &w)
         case .string(let s): writeString(s, into: &w)
         case .array(let elements):
-            w.append(UInt8(ascii: "["))
-            var first = true
-            for element in elements {
-                if !first { w.append(UInt8(ascii: ",")) }
-                first = false
-                try write(element, into: &w)
-            }
-            w.append(UInt8(ascii: "]"))
+            try writeArray(elements, into: &w) { (element, w) throws(JSONError) in try write(element, into: &w) }
         case .object(let object):
             try writeObject(object.members, into: &w)
         }
+    }
+
+    /// Writes an array whose elements `writeElement` writes: a ``JSONValue``'s, or those of a
+    /// Codable value still being built (see JSONNode).
+    static func writeArray<Element>(
+        _ elements: [Element],
+        into w: inout CanonicalWriter,
+        writeElement: (Element, inout CanonicalWriter) throws(JSONError) -> Void
+    ) throws(JSONError) {
+        w.append(UInt8(ascii: "["))
+        for (i, element) in elements.enumerated() {
+            if i > 0 { w.append(UInt8(ascii: ",")) }
+            try writeElement(element, &w)
+        }
+        w.append(UInt8(ascii: "]"))
     }
 }

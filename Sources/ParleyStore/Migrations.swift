@@ -18,6 +18,7 @@ enum Migrations {
         Migration(name: "0006-cluster-log-tables-by-log-and-index", apply: clusterLogTables),
         Migration(name: "0007-index-search-once-per-transaction", apply: indexSearchOncePerTransaction),
         Migration(name: "0008-leaner-item-indexes", apply: leanerItemIndexes),
+        Migration(name: "0009-store-hashes-with-their-entries", apply: storeHashesWithEntries),
     ]
 
     /// How an open treats pending migrations.

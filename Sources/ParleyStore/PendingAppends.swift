@@ -1,5 +1,5 @@
 // What the commands of a batch appended, kept in memory until the batch ends: then one bulk
-// write per table (entries, stored hashes, log sizes) serves every entry of the batch, where one
+// write per table (entries with their stored hashes, log sizes) serves every entry of the batch, where one
 // statement per entry and table cost more than SQLite takes to store the rows, and on PostgreSQL
 // a round trip each. The projection rows wait likewise, in the batch's StateCache. Nothing reads
 // these tables in the writing transaction in between: a log's next index is its kept size, and
@@ -61,23 +61,25 @@ struct PendingAppends {
     mutating func write(on db: any SQLDatabase, tails: inout [String: CompactRange]) async throws {
         guard !isEmpty else { return }
         var entryRows: [[BulkValue]] = []
-        var hashRows: [[BulkValue]] = []
         entryRows.reserveCapacity(entries.count)
         for kept in entries {
             let (bytes, leaf) = try await kept.encoding.value
             guard var range = tails[kept.log], range.size == kept.index else {
                 throw StoreError.database("the tail of \(kept.log) does not end before entry \(kept.index)")
             }
-            var next = Merkle.storedHashCount(forSize: range.size)
-            range.append(leafHash: leaf) { hash in
-                hashRows.append([.text(kept.log), .integer(next), .bytes(hash.bytes)])
-                next += 1
-            }
+            // The hashes this leaf's append stores, end to end, kept in the entry's own row.
+            var hashes: [UInt8] = []
+            hashes.reserveCapacity(Hash.byteCount * Merkle.storedHashesOfLeaf(kept.index))
+            range.append(leafHash: leaf) { hash in hash.withUnsafeBytes { hashes.append(contentsOf: $0) } }
             tails[kept.log] = range
-            entryRows.append([.text(kept.log), .integer(kept.index), .bytes(bytes)])
+            entryRows.append([.text(kept.log), .integer(kept.index), .bytes(bytes), .bytes(hashes)])
         }
-        try await BulkWrite.insert(into: "entries", columns: ["log_id", "idx", "body"], rows: entryRows, on: db)
-        try await BulkWrite.insert(into: "log_hashes", columns: ["log_id", "idx", "hash"], rows: hashRows, on: db)
+        try await BulkWrite.insert(
+            into: "entries",
+            columns: ["log_id", "idx", "body", "hashes"],
+            rows: entryRows,
+            on: db
+        )
         for (log, size) in sizes.sorted(by: { $0.key < $1.key }) {
             try await db.raw("UPDATE logs SET size = \(bind: size) WHERE id = \(bind: log)").run()
         }

@@ -93,19 +93,23 @@ final class SQLiteSession: SQLDatabase, @unchecked Sendable {
         }
     }
 
-    /// Runs a query whose result columns are an integer and a BLOB and hands each row to `body`
-    /// in place, without SQLKit's rows and decoders or a copy, until it answers false: `verify`
-    /// reads every entry and stored hash this way. The bytes are valid only during the call.
-    func forEachIndexedBlob(_ query: SQLQueryString, _ body: (Int64, UnsafeRawBufferPointer) -> Bool) throws {
+    /// Runs a query whose result columns are an integer and two BLOBs and hands each row to
+    /// `body` in place, without SQLKit's rows and decoders or a copy, until it answers false:
+    /// `verify` reads every entry and its stored hashes this way. The bytes are valid only
+    /// during the call.
+    func forEachIndexedBlobPair(
+        _ query: SQLQueryString,
+        _ body: (Int64, UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Bool
+    ) throws {
         try stepping(query) { statement in
             let p = statement.pointer
             // column_blob before column_bytes, as SQLite advises; an empty BLOB reads as NULL.
-            let blob = sqlite_nio_sqlite3_column_blob(p, 1)
-            let count = Int(sqlite_nio_sqlite3_column_bytes(p, 1))
-            return body(
-                sqlite_nio_sqlite3_column_int64(p, 0),
-                UnsafeRawBufferPointer(start: count > 0 ? blob : nil, count: count)
-            )
+            func blob(_ column: Int32) -> UnsafeRawBufferPointer {
+                let start = sqlite_nio_sqlite3_column_blob(p, column)
+                let count = Int(sqlite_nio_sqlite3_column_bytes(p, column))
+                return UnsafeRawBufferPointer(start: count > 0 ? start : nil, count: count)
+            }
+            return body(sqlite_nio_sqlite3_column_int64(p, 0), blob(1), blob(2))
         }
     }
 

@@ -74,12 +74,7 @@ struct BackupTable: Sendable {
         ),
         BackupTable(
             name: "entries",
-            columns: [("log_id", .text), ("idx", .integer), ("body", .blob)],
-            key: ["log_id", "idx"]
-        ),
-        BackupTable(
-            name: "log_hashes",
-            columns: [("log_id", .text), ("idx", .integer), ("hash", .blob)],
+            columns: [("log_id", .text), ("idx", .integer), ("body", .blob), ("hashes", .blob)],
             key: ["log_id", "idx"]
         ),
         BackupTable(

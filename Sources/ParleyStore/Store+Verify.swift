@@ -153,103 +153,72 @@ extension Store {
         -> VerifyChunk
     {
         let end = min(size, start + verifyChunk)
-        let hashes = try await rawHashes(
-            log,
-            from: Merkle.storedHashCount(forSize: start),
-            to: Merkle.storedHashCount(forSize: end),
-            on: db
-        )
         let before = try await StoredHashes.fetch(log: log, indexes: Merkle.compactRangeIndexes(forSize: start), on: db)
-        var chunk = VerifyChunk(start: start, end: end, log: log, hashes: hashes, before: before)
-        let entries = try await rows(of: "entries", column: "body", log: log, from: start, to: end, on: db)
+        var chunk = VerifyChunk(start: start, end: end, log: log, before: before)
+        let entries = try await entries(of: log, from: start, to: end, on: db)
         // Through a pointer: a closure that captured the variable itself would have every
         // access checked for exclusivity at run time, row by row.
         try withUnsafeMutablePointer(to: &chunk) { chunk in
-            try entries.scan { chunk.pointee.check(index: $0, body: $1) }
+            try entries.scan { chunk.pointee.check(index: $0, body: $1, hashes: $2) }
         }
         chunk.finish()
         return chunk
     }
 
-    /// A log's stored hashes with indexes in [from, to), in order; one not 32 bytes is nil.
-    private static func rawHashes(_ log: String, from: Int64, to: Int64, on db: any SQLDatabase) async throws
-        -> [(index: Int64, hash: Hash?)]
-    {
-        var hashes: [(index: Int64, hash: Hash?)] = []
-        hashes.reserveCapacity(Int(to - from))
-        let stored = try await rows(of: "log_hashes", column: "hash", log: log, from: from, to: to, on: db)
-        try withUnsafeMutablePointer(to: &hashes) { hashes in
-            try stored.scan { index, bytes in
-                hashes.pointee.append((index, bytes.count == Hash.byteCount ? Hash(unsafeRawBytes: bytes) : nil))
-                return true
-            }
-        }
-        return hashes
-    }
-
-    /// A log's rows of `table` with `idx` in [from, to), as `verify` reads them: on SQLite,
-    /// stepped in place when scanned; on PostgreSQL, fetched at once as one aggregated row.
+    /// A log's entries with `idx` in [from, to), with their stored hashes, as `verify` reads
+    /// them: on SQLite, stepped in place when scanned; on PostgreSQL, fetched at once as one
+    /// aggregated row.
     private enum Rows {
         case stepped(SQLiteSession, SQLQueryString)
         case fetched(IndexedBlobs)
 
-        /// Hands each row (its index and the column's bytes) to `body`, in order, until it
-        /// answers false.
-        func scan(_ body: (Int64, UnsafeRawBufferPointer) -> Bool) throws {
+        /// Hands each row (its index, the entry's bytes, its stored hashes) to `body`, in order,
+        /// until it answers false.
+        func scan(_ body: (Int64, UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Bool) throws {
             switch self {
-            case .stepped(let session, let query): try session.forEachIndexedBlob(query, body)
+            case .stepped(let session, let query): try session.forEachIndexedBlobPair(query, body)
             case .fetched(let rows): rows.scan(body)
             }
         }
     }
 
-    private static func rows(
-        of table: String,
-        column: String,
-        log: String,
-        from: Int64,
-        to: Int64,
-        on db: any SQLDatabase
-    ) async throws -> Rows {
+    private static func entries(of log: String, from: Int64, to: Int64, on db: any SQLDatabase) async throws -> Rows {
         guard let session = db as? SQLiteSession else {
-            return .fetched(
-                try await aggregatedRows(table: table, column: column, log: log, from: from, to: to, on: db)
-            )
+            return .fetched(try await aggregatedEntries(of: log, from: from, to: to, on: db))
         }
         return .stepped(
             session,
             """
-            SELECT idx, \(ident: column) FROM \(ident: table)
+            SELECT idx, body, hashes FROM entries
             WHERE log_id = \(bind: log) AND idx >= \(bind: from) AND idx < \(bind: to) ORDER BY idx
             """
         )
     }
 
-    /// PostgreSQL: the rows of a log's `table` with `idx` in [from, to), ordered, as one row of
-    /// three aggregates (the indexes, each value's length, the values end to end). A few thousand
+    /// PostgreSQL: a log's entries with `idx` in [from, to), ordered, as one row of aggregates
+    /// (the indexes, each column's lengths, each column's values end to end). A few thousand
     /// rows cost PostgresNIO far more one by one than as one row.
-    private static func aggregatedRows(
-        table: String,
-        column: String,
-        log: String,
-        from: Int64,
-        to: Int64,
-        on db: any SQLDatabase
-    ) async throws -> IndexedBlobs {
+    private static func aggregatedEntries(of log: String, from: Int64, to: Int64, on db: any SQLDatabase) async throws
+        -> IndexedBlobs
+    {
         let query: SQLQueryString = """
             SELECT array_agg(idx ORDER BY idx) AS indexes,
-            array_agg(octet_length(\(ident: column)) ORDER BY idx) AS lengths,
-            string_agg(\(ident: column), ''::bytea ORDER BY idx) AS joined
-            FROM \(ident: table) WHERE log_id = \(bind: log) AND idx >= \(bind: from) AND idx < \(bind: to)
+            array_agg(octet_length(body) ORDER BY idx) AS body_lengths,
+            string_agg(body, ''::bytea ORDER BY idx) AS bodies,
+            array_agg(octet_length(hashes) ORDER BY idx) AS hash_lengths,
+            string_agg(hashes, ''::bytea ORDER BY idx) AS hashes
+            FROM entries WHERE log_id = \(bind: log) AND idx >= \(bind: from) AND idx < \(bind: to)
             """
         guard let row = try await db.raw(query).first(), try !row.decodeNil(column: "indexes") else { return .empty }
         guard
             let rows = IndexedBlobs(
                 indexes: try row.decode(column: "indexes", as: [Int64].self),
-                lengths: try row.decode(column: "lengths", as: [Int32].self).map(Int.init),
-                joined: try row.bytes("joined")
+                firstLengths: try row.decode(column: "body_lengths", as: [Int32].self).map(Int.init),
+                first: try row.bytes("bodies"),
+                secondLengths: try row.decode(column: "hash_lengths", as: [Int32].self).map(Int.init),
+                second: try row.bytes("hashes")
             )
-        else { throw StoreError.database("the aggregated rows of \(table) for \(log) do not add up") }
+        else { throw StoreError.database("the aggregated entries of \(log) do not add up") }
         return rows
     }
 }

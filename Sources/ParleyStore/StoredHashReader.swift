@@ -17,20 +17,30 @@ enum StoredHashes {
         return try algorithm(MapReader(hashes: fetched))
     }
 
+    /// The stored hashes at `indexes`, each read from the row of the entry whose append stored
+    /// it (see `Merkle.storedHashOwner`).
     static func fetch(log: String, indexes: [Int64], on db: any SQLDatabase) async throws -> [Int64: Hash] {
         guard !indexes.isEmpty else { return [:] }
+        var wanted: [Int64: [(index: Int64, offset: Int)]] = [:]
+        for index in Set(indexes) {
+            let owner = Merkle.storedHashOwner(index)
+            wanted[owner.leaf, default: []].append((index, owner.offset))
+        }
         let rows = try await db.raw(
-            "SELECT idx, hash FROM log_hashes WHERE log_id = \(bind: log) AND idx IN (\(binds: Array(Set(indexes)).sorted()))"
+            "SELECT idx, hashes FROM entries WHERE log_id = \(bind: log) AND idx IN (\(binds: wanted.keys.sorted()))"
         ).all()
         var result: [Int64: Hash] = [:]
         for row in rows {
-            let bytes = try row.bytes("hash")
-            guard let hash = Hash(bytes: bytes) else {
+            let leaf = try row.decode(column: "idx", as: Int64.self)
+            let bytes = try row.bytes("hashes")
+            guard bytes.count == Hash.byteCount * Merkle.storedHashesOfLeaf(leaf) else {
                 throw StoreError.database(
-                    "stored hash \(try row.decode(column: "idx", as: Int64.self)) of \(log) is not 32 bytes"
+                    "the stored hashes of entry \(leaf) of \(log) are \(bytes.count) bytes, not \(Merkle.storedHashesOfLeaf(leaf)) × 32"
                 )
             }
-            result[try row.decode(column: "idx", as: Int64.self)] = hash
+            for (index, offset) in wanted[leaf] ?? [] {
+                result[index] = Hash(bytes: bytes[(offset * Hash.byteCount)..<((offset + 1) * Hash.byteCount)])
+            }
         }
         return result
     }

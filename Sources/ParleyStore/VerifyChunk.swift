@@ -1,5 +1,6 @@
 // One chunk of a log as `parley verify` checks it, on a connection of its own while other chunks
-// are checked on the others: every entry's bytes, then every hash the entry's append stored.
+// are checked on the others: every entry's bytes, then every hash the entry's append stored
+// (kept in the entry's own row).
 // Each stored hash is checked once, against the stored hashes of its two halves (themselves
 // checked before it, in this chunk or an earlier one), so together they prove that every stored
 // hash is the one the entries produce; replaying the tree in order then needs no hashing.
@@ -12,12 +13,13 @@ struct VerifyChunk: Sendable {
     let end: Int64
     /// The log id as canonical JSON text: the bytes an entry of this log holds.
     let logText: [UInt8]
-    /// The chunk's stored hashes in storage order from `hashStart`; one not 32 bytes is nil.
-    let hashes: [(index: Int64, hash: Hash?)]
+    /// The storage index of the first hash the chunk's first entry stored.
     let hashStart: Int64
     /// The stored roots of the perfect subtrees before `start`: the left halves of the subtrees
     /// that span the chunk's start, checked with the chunks that completed them.
     let before: [Int64: Hash]
+    /// The hashes stored by the entries checked so far, in storage order from `hashStart`.
+    private var checked: [Hash] = []
 
     /// For each entry checked, the root of the largest subtree its append completes.
     private(set) var roots: [Hash] = []
@@ -25,23 +27,24 @@ struct VerifyChunk: Sendable {
     /// The first entry (a row of the chunk) that does not check out, and why.
     private(set) var problem: (row: Int, message: String)?
 
-    init(start: Int64, end: Int64, log: String, hashes: [(index: Int64, hash: Hash?)], before: [Int64: Hash]) {
+    init(start: Int64, end: Int64, log: String, before: [Int64: Hash]) {
         self.start = start
         self.end = end
         self.logText = (try? CanonicalJSON.encode(.string(log))) ?? []
-        self.hashes = hashes
         self.hashStart = Merkle.storedHashCount(forSize: start)
         self.before = before
         roots.reserveCapacity(Int(end - start))
+        checked.reserveCapacity(Int(Merkle.storedHashCount(forSize: end) - hashStart))
     }
 
-    /// Checks the next entry; false once a problem is found (the rest need not be read).
-    mutating func check(index: Int64, body: UnsafeRawBufferPointer) -> Bool {
+    /// Checks the next entry and the hashes its append stored; false once a problem is found
+    /// (the rest need not be read).
+    mutating func check(index: Int64, body: UnsafeRawBufferPointer, hashes: UnsafeRawBufferPointer) -> Bool {
         let row = roots.count
         let expected = start + Int64(row)
         guard index == expected else { return found(row, "entry is missing") }
         if let message = Self.entryProblem(logText: logText, index: index, bytes: body) { return found(row, message) }
-        switch completedRoot(entry: index, leaf: Merkle.leafHash(bytes: body)) {
+        switch completedRoot(entry: index, leaf: Merkle.leafHash(bytes: body), stored: hashes) {
         case .success(let root): roots.append(root)
         case .failure(let mismatch): return found(row, mismatch.message)
         }
@@ -59,41 +62,45 @@ struct VerifyChunk: Sendable {
         return false
     }
 
-    /// Stored hash `i` of this chunk: absent when there is no such row.
-    private func stored(_ i: Int64) -> (present: Bool, hash: Hash?) {
-        let position = Int(i - hashStart)
-        guard position >= 0, position < hashes.count, hashes[position].index == i else { return (false, nil) }
-        return (true, hashes[position].hash)
-    }
-
-    /// Checks the hashes stored for entry `n` against its leaf hash and, for each subtree it
-    /// completes, against the hash of the subtree's two stored halves; answers the root of the
-    /// largest subtree it completes, or what does not match.
-    private func completedRoot(entry n: Int64, leaf: Hash) -> Result<Hash, Mismatch> {
-        var at = Merkle.storedHashCount(forSize: n)
-        let stored = stored(at)
-        guard stored.present else { return .failure(Mismatch("stored hash \(at) is missing")) }
-        guard stored.hash == leaf else {
+    /// Checks the hashes stored with entry `n` against its leaf hash and, for each subtree it
+    /// completes, against the hash of the subtree's two stored halves; keeps them for the
+    /// entries that follow and answers the root of the largest subtree it completes, or what
+    /// does not match.
+    private mutating func completedRoot(entry n: Int64, leaf: Hash, stored: UnsafeRawBufferPointer) -> Result<
+        Hash, Mismatch
+    > {
+        let first = Merkle.storedHashCount(forSize: n)
+        let count = Merkle.storedHashesOfLeaf(n)
+        guard stored.count == count * Hash.byteCount else {
+            return .failure(
+                Mismatch(
+                    "the hashes stored with the entry are \(stored.count) bytes, not \(count) × 32 (stored hashes \(first)–\(first + Int64(count) - 1))"
+                )
+            )
+        }
+        func hash(_ i: Int) -> Hash {
+            Hash(unsafeRawBytes: UnsafeRawBufferPointer(rebasing: stored[(i * Hash.byteCount)...]))
+        }
+        guard hash(0) == leaf else {
             return .failure(
                 Mismatch("entry bytes do not match the stored leaf hash (the entry or its hash was altered)")
             )
         }
         var root = leaf
-        var level = 0
-        while (n >> level) & 1 == 1 {
+        for level in 0..<(count - 1) {
             let leftIndex = Merkle.storedHashIndex(level: level, n: (n >> level) - 1)
-            let left = leftIndex >= hashStart ? self.stored(leftIndex).hash : before[leftIndex]
-            at += 1
-            let node = self.stored(at)
-            guard node.present else { return .failure(Mismatch("stored hash \(at) is missing")) }
-            guard let left, let hash = node.hash, hash == Merkle.nodeHash(left, root) else {
+            let left: Hash? = leftIndex >= hashStart ? checked[Int(leftIndex - hashStart)] : before[leftIndex]
+            let node = hash(level + 1)
+            guard let left, node == Merkle.nodeHash(left, root) else {
                 return .failure(
-                    Mismatch("stored interior hash \(at) differs from the hash recomputed from the entries")
+                    Mismatch(
+                        "stored interior hash \(first + Int64(level) + 1) differs from the hash recomputed from the entries"
+                    )
                 )
             }
-            root = hash
-            level += 1
+            root = node
         }
+        for i in 0..<count { checked.append(hash(i)) }
         return .success(root)
     }
 

@@ -77,10 +77,16 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             case .storedHash:
                 // The node over leaves 2 and 3 is stored when entry 3 completes it.
                 expected = 3
-                let index = Merkle.storedHashIndex(level: 1, n: 1)
+                let owner = Merkle.storedHashOwner(Merkle.storedHashIndex(level: 1, n: 1))
+                #expect(owner.leaf == 3 && owner.offset == 1)
                 try await store.write { writer in
+                    let row = try await writer.db.raw(
+                        "SELECT hashes FROM entries WHERE log_id = \(bind: log) AND idx = 3"
+                    ).first()
+                    var hashes = try #require(row).bytes("hashes")
+                    hashes.replaceSubrange(32..<64, with: [UInt8](repeating: 7, count: 32))
                     try await writer.db.raw(
-                        "UPDATE log_hashes SET hash = \(Blob.bind([UInt8](repeating: 7, count: 32))) WHERE log_id = \(bind: log) AND idx = \(bind: index)"
+                        "UPDATE entries SET hashes = \(Blob.bind(hashes)) WHERE log_id = \(bind: log) AND idx = 3"
                     ).run()
                 }
             case .checkpointSignature:
@@ -291,18 +297,113 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 }
                 return try await Self.logRows(db)
             }
-            await raw.close()
-            let migrated = try await database.open(migrate: true)
-            #expect(try await migrated.read { try await Self.logRows($0) } == rows)
-            if backend == .sqlite {
-                let tables = try await migrated.read { db in
-                    try await db.raw(
+            // Up to the clustering itself (0009 then moves the hashes into the entries' rows).
+            let (migratedRows, tables) = try await raw.writers.with { db in
+                try await Migrations.run(
+                    on: db,
+                    dialect: raw.dialect,
+                    mode: .apply,
+                    list: Array(Migrations.all.prefix(6))
+                )
+                let tables =
+                    raw.dialect == .sqlite
+                    ? try await db.raw(
                         "SELECT sql FROM sqlite_master WHERE name IN ('entries', 'log_hashes', 'checkpoints')"
-                    ).all()
-                        .map { try $0.decode(column: "sql", as: String.self) }
-                }
+                    ).all().map { try $0.decode(column: "sql", as: String.self) } : []
+                return (try await Self.logRows(db), tables)
+            }
+            await raw.close()
+            #expect(migratedRows == rows)
+            if backend == .sqlite {
                 #expect(tables.count == 3 && tables.allSatisfy { $0.contains("WITHOUT ROWID") }, "\(tables)")
             }
+        } catch {
+            await database.destroy()
+            throw error
+        }
+        await database.destroy()
+    }
+
+    @Test(arguments: Backend.available)
+    func storedHashesMoveIntoTheirEntriesRowsAsTheyAre(_ backend: Backend) async throws {
+        let database = try await TestDatabase.make(backend)
+        do {
+            // Two logs of the eight migrations before: 40 and 3 entries, every hash a row of
+            // log_hashes; in the first log one hash altered and one missing.
+            // Entries as `verify` reads them: canonical JSON naming their log and index.
+            func body(_ log: String, _ i: Int) -> [UInt8] { Array(#"{"index":\#(i),"log":"\#(log)","v":1}"#.utf8) }
+            var tree = MemoryTree()
+            for i in 0..<40 { tree.append(entry: body("a", i)) }
+            let hashes = tree.store.hashes
+            let altered = Merkle.storedHashIndex(level: 2, n: 1)  // stored by entry 7
+            let missing = Merkle.storedHashIndex(level: 0, n: 20)  // entry 20's leaf hash
+            let raw = try await Database.open(database.location, readers: 1, logger: quietLogger)
+            try await raw.writers.with { db in
+                try await Migrations.run(
+                    on: db,
+                    dialect: raw.dialect,
+                    mode: .apply,
+                    list: Array(Migrations.all.prefix(8))
+                )
+                for (log, size) in [("a", 40), ("b", 3)] {
+                    try await db.raw(
+                        "INSERT INTO logs (id, origin, mechanism_id, party_id, size) VALUES (\(bind: log), \(bind: "o/" + log), 'm', NULL, \(bind: size))"
+                    ).run()
+                    for i in 0..<size {
+                        try await db.raw(
+                            "INSERT INTO entries (log_id, idx, body) VALUES (\(bind: log), \(bind: i), \(Blob.bind(body(log, i))))"
+                        ).run()
+                    }
+                    var bTree = MemoryTree()
+                    for i in 0..<size { bTree.append(entry: body(log, i)) }
+                    let hashes = log == "a" ? hashes : bTree.store.hashes
+                    for i in 0..<Merkle.storedHashCount(forSize: Int64(size)) where log == "b" || i != missing {
+                        let hash = log == "a" && i == altered ? Hash.zero : hashes[Int(i)]
+                        try await db.raw(
+                            "INSERT INTO log_hashes (log_id, idx, hash) VALUES (\(bind: log), \(bind: i), \(Blob.bind(hash.bytes)))"
+                        ).run()
+                    }
+                }
+            }
+            await raw.close()
+            let migrated = try await database.open(migrate: true)
+            let rows = try await migrated.read { db in
+                try await db.raw("SELECT log_id, idx, body, hashes FROM entries ORDER BY log_id, idx").all().map {
+                    (
+                        try $0.decode(column: "log_id", as: String.self), try $0.decode(column: "idx", as: Int.self),
+                        try $0.bytes("body"), try $0.bytes("hashes")
+                    )
+                }
+            }
+            #expect(rows.count == 43)
+            var bTree = MemoryTree()
+            for i in 0..<3 { bTree.append(entry: body("b", i)) }
+            for (log, idx, bytes, stored) in rows {
+                #expect(bytes == body(log, idx))
+                var expected = VerifyChunkTests.stored(Int64(idx), in: log == "a" ? hashes : bTree.store.hashes)
+                if log == "a", idx == 7 {
+                    let offset = Int(altered - Merkle.storedHashCount(forSize: 7)) * 32
+                    expected.replaceSubrange(offset..<(offset + 32), with: Hash.zero.bytes)
+                }
+                if log == "a", idx == 20 { expected.removeFirst(32) }
+                #expect(stored == expected, "\(log) \(idx)")
+            }
+            // Proofs read the moved hashes; verify names the altered one and, past it, the missing one.
+            let fetched = try await migrated.read {
+                try await StoredHashes.fetch(log: "b", indexes: [0, 1, 2, 3], on: $0)
+            }
+            let b = bTree.store.hashes
+            #expect(fetched == [0: b[0], 1: b[1], 2: b[2], 3: b[3]])
+            let chunk = try await migrated.read { try await Store.checkChunk("a", start: 0, size: 40, on: $0) }
+            #expect(chunk.problem?.row == 7)
+            let later = try await migrated.read { try await Store.checkChunk("a", start: 8, size: 40, on: $0) }
+            #expect(later.problem?.row == 12, "\(String(describing: later.problem))")
+            let tables = try await migrated.read { db in
+                migrated.database.dialect == .sqlite
+                    ? try await db.raw("SELECT name FROM sqlite_master WHERE name = 'log_hashes'").all().count
+                    : try await db.raw("SELECT tablename FROM pg_tables WHERE tablename = 'log_hashes'").all().count
+            }
+            #expect(tables == 0)
             await migrated.close()
         } catch {
             await database.destroy()

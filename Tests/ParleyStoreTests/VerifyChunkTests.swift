@@ -19,25 +19,33 @@ import Testing
         return tree
     }
 
-    /// Checks entries [start, end) against `hashes` (all of the tree's, in storage order).
-    static func check(_ start: Int64, _ end: Int64, hashes: [Hash]) -> VerifyChunk {
-        let from = Merkle.storedHashCount(forSize: start)
-        let to = Merkle.storedHashCount(forSize: end)
+    /// The hashes entry `n`'s append stored, end to end, as its row keeps them.
+    static func stored(_ n: Int64, in hashes: [Hash]) -> [UInt8] {
+        let first = Int(Merkle.storedHashCount(forSize: n))
+        return hashes[first..<(first + Merkle.storedHashesOfLeaf(n))].flatMap(\.bytes)
+    }
+
+    static func chunk(_ start: Int64, _ end: Int64, hashes: [Hash]) -> VerifyChunk {
         var before: [Int64: Hash] = [:]
         for i in Merkle.compactRangeIndexes(forSize: start) { before[i] = hashes[Int(i)] }
-        var chunk = VerifyChunk(
-            start: start,
-            end: end,
-            log: log,
-            hashes: (from..<to).map { ($0, hashes[Int($0)]) },
-            before: before
-        )
+        return VerifyChunk(start: start, end: end, log: log, before: before)
+    }
+
+    /// Checks entries [start, end) against `hashes` (all of the tree's, in storage order).
+    static func check(_ start: Int64, _ end: Int64, hashes: [Hash]) -> VerifyChunk {
+        var chunk = chunk(start, end, hashes: hashes)
         for n in start..<end {
-            let bytes = entry(n)
-            guard bytes.withUnsafeBytes({ chunk.check(index: n, body: $0) }) else { break }
+            guard feed(&chunk, n, entry(n), hashes: hashes) else { break }
         }
         chunk.finish()
         return chunk
+    }
+
+    static func feed(_ chunk: inout VerifyChunk, _ n: Int64, _ bytes: [UInt8], hashes: [Hash]) -> Bool {
+        let stored = stored(n, in: hashes)
+        return bytes.withUnsafeBytes { body in
+            stored.withUnsafeBytes { chunk.check(index: n, body: body, hashes: $0) }
+        }
     }
 
     @Test(arguments: [(0, 64), (37, 71), (64, 100), (5, 6)] as [(Int64, Int64)])
@@ -72,23 +80,13 @@ import Testing
         var chunk = Self.check(10, 20, hashes: hashes)
         #expect(chunk.problem == nil)
 
-        chunk = VerifyChunk(
-            start: 10,
-            end: 20,
-            log: Self.log,
-            hashes: (Merkle.storedHashCount(forSize: 10)..<Merkle.storedHashCount(forSize: 20)).map {
-                ($0, hashes[Int($0)])
-            },
-            before: Dictionary(
-                uniqueKeysWithValues: Merkle.compactRangeIndexes(forSize: 10).map { ($0, hashes[Int($0)]) }
-            )
-        )
+        chunk = Self.chunk(10, 20, hashes: hashes)
         let fresh = chunk
         // Entry 13 re-encoded with a space: not canonical.
         for n in Int64(10)..<20 {
             var bytes = Self.entry(n)
             if n == 13 { bytes.insert(UInt8(ascii: " "), at: 1) }
-            guard bytes.withUnsafeBytes({ chunk.check(index: n, body: $0) }) else { break }
+            guard Self.feed(&chunk, n, bytes, hashes: hashes) else { break }
         }
         #expect(chunk.problem?.row == 3)
         #expect(chunk.problem?.message.contains("canonical") == true)
@@ -96,15 +94,31 @@ import Testing
         // Entry 15 missing.
         chunk = fresh
         for n in Int64(10)..<20 where n != 15 {
-            guard Self.entry(n).withUnsafeBytes({ chunk.check(index: n, body: $0) }) else { break }
+            guard Self.feed(&chunk, n, Self.entry(n), hashes: hashes) else { break }
         }
         #expect(chunk.problem?.row == 5)
         #expect(chunk.problem?.message == "entry is missing")
 
         // The last entry missing.
         chunk = fresh
-        for n in Int64(10)..<19 { _ = Self.entry(n).withUnsafeBytes { chunk.check(index: n, body: $0) } }
+        for n in Int64(10)..<19 { _ = Self.feed(&chunk, n, Self.entry(n), hashes: hashes) }
         chunk.finish()
         #expect(chunk.problem?.row == 9)
+    }
+
+    @Test func hashesOfTheWrongLengthAreNamedAtTheirEntry() {
+        let hashes = Self.tree(size: 40).store.hashes
+        // Entry 13 completes one subtree, so it stored two hashes; keep only its leaf hash.
+        var chunk = Self.chunk(10, 20, hashes: hashes)
+        for n in Int64(10)..<20 {
+            var stored = Self.stored(n, in: hashes)
+            if n == 13 { stored.removeLast(Hash.byteCount) }
+            let ok = Self.entry(n).withUnsafeBytes { body in
+                stored.withUnsafeBytes { chunk.check(index: n, body: body, hashes: $0) }
+            }
+            guard ok else { break }
+        }
+        #expect(chunk.problem?.row == 3)
+        #expect(chunk.problem?.message.contains("32 bytes, not 2 × 32") == true, "\(String(describing: chunk.problem))")
     }
 }

@@ -23,6 +23,23 @@ extension Merkle {
         2 * size - Int64(size.nonzeroBitCount)
     }
 
+    /// How many hashes the append of leaf `n` stores: its own, then one for every perfect
+    /// subtree it completes (one per trailing one-bit of n).
+    @inlinable
+    public static func storedHashesOfLeaf(_ n: Int64) -> Int {
+        1 + (~n).trailingZeroBitCount
+    }
+
+    /// The leaf whose append stored hash `index`, and where among that leaf's hashes it is: the
+    /// store keeps each leaf's hashes together, beside the entry.
+    public static func storedHashOwner(_ index: Int64) -> (leaf: Int64, offset: Int) {
+        precondition(index >= 0, "a stored hash index is not negative")
+        // 2n − popcount(n) ≤ index < 2(n+1) − popcount(n+1) puts n within 33 of index/2.
+        var leaf = min(index / 2 + 33, Int64.max / 2)
+        while storedHashCount(forSize: leaf) > index { leaf -= 1 }
+        return (leaf, Int(index - storedHashCount(forSize: leaf)))
+    }
+
     /// The storage indexes of the perfect subtree roots that make up [0, size), largest first:
     /// what a `CompactRange` of that size holds, so an appender can resume from stored hashes.
     public static func compactRangeIndexes(forSize size: Int64) -> [Int64] {

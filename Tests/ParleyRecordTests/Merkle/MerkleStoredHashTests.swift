@@ -16,6 +16,29 @@ import Testing
         #expect((0...9).map { Merkle.storedHashCount(forSize: $0) } == [0, 1, 3, 4, 7, 8, 10, 11, 15, 16])
     }
 
+    @Test func everyStoredHashHasOneOwningLeaf() {
+        // Walking the leaves in order names the owner of every index, with no gap or overlap.
+        var index: Int64 = 0
+        for n in Int64(0)..<5_000 {
+            #expect(Merkle.storedHashCount(forSize: n) == index)
+            for offset in 0..<Merkle.storedHashesOfLeaf(n) {
+                let owner = Merkle.storedHashOwner(index)
+                #expect(owner.leaf == n && owner.offset == offset, "index \(index)")
+                index += 1
+            }
+        }
+        // Far out, where the first guess is furthest from the owner.
+        for n: Int64 in [(1 << 40) - 1, 1 << 40, (1 << 50) - 1, 123_456_789_012] {
+            let first = Merkle.storedHashCount(forSize: n)
+            for offset in 0..<Merkle.storedHashesOfLeaf(n) {
+                let owner = Merkle.storedHashOwner(first + Int64(offset))
+                #expect(owner.leaf == n && owner.offset == offset, "leaf \(n)")
+            }
+            #expect(Merkle.storedHashOwner(first - 1).leaf == n - 1)
+        }
+        #expect(Merkle.storedHashesOfLeaf(0) == 1 && Merkle.storedHashesOfLeaf(7) == 4)
+    }
+
     @Test func hashesToStoreEqualsTheInMemoryAppendPath() throws {
         var store = MemoryHashStore()
         var tree = MemoryTree()

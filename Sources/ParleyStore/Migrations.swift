@@ -19,6 +19,7 @@ enum Migrations {
         Migration(name: "0007-index-search-once-per-transaction", apply: indexSearchOncePerTransaction),
         Migration(name: "0008-leaner-item-indexes", apply: leanerItemIndexes),
         Migration(name: "0009-store-hashes-with-their-entries", apply: storeHashesWithEntries),
+        Migration(name: "0010-count-write-transactions", apply: countWriteTransactions),
     ]
 
     /// How an open treats pending migrations.

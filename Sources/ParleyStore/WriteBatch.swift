@@ -4,10 +4,11 @@
 // is flushed (see PendingAppends), and the logs a batch touched, whose checkpoints are signed
 // once, after its last job, over the size the batch ends with.
 //
-// The state outlives a batch only while nobody else can have changed what it describes: on
-// SQLite, while the writing connection's data version at the start of a batch is the one its own
-// last commit left (no other connection or process committed between); on PostgreSQL (other
-// servers may write) never. A job that fails is rolled back to its savepoint, and a batch that
+// The state outlives a batch only while nobody else can have changed what it describes: while
+// the write version found at the start of a batch is the one the queue's own last commit left
+// (SQLite: the writing connection's data version; PostgreSQL: the `write_version` row that every
+// write transaction counts up, see WriteQueue), so no other connection, process or server
+// committed between. A job that fails is rolled back to its savepoint, and a batch that
 // fails is rolled back whole, so whatever they put here may describe writes that no longer
 // exist: the state is then forgotten and reloaded.
 import ParleyCore
@@ -37,8 +38,12 @@ final class WriteBatch: @unchecked Sendable {
     /// Rows of state kept at most between batches; beyond, it is reloaded as needed.
     static let stateLimit = 20_000
 
+    /// How many times the state was made afresh: tests see whether it was kept.
+    private(set) var statesMade = 0
+
     func sharedState() -> StateCache {
         if let state { return state }
+        statesMade += 1
         let made = StateCache()
         state = made
         return made

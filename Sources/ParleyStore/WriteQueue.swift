@@ -36,6 +36,8 @@ actor WriteQueue {
     private(set) var phases = WritePhases()
     /// Jobs waiting for the next batch: tests hold a batch until the ones they sent are here.
     var waitingJobs: Int { waiting.count }
+    /// How many times the batches' decision state was made afresh (see WriteBatch).
+    var statesMade: Int { shared.statesMade }
 
     init(
         pool: ConnectionPool,
@@ -94,12 +96,14 @@ actor WriteQueue {
         batches += 1
         let (dialect, finish, shared) = (self.dialect, self.finish, self.shared)
         var marks = WritePhases.Marks()
+        var version: (before: Int64?, after: Int64?) = (nil, nil)
         do {
             try await pool.with { db in
                 try await Transaction.run(on: db, dialect: dialect) { tx in
                     marks.begun = .now
                     outcomes = []
-                    shared.begin(dataVersion: try Self.dataVersion(tx), jobs: batch.count)
+                    version = try await Self.writeVersion(tx)
+                    shared.begin(dataVersion: version.before, jobs: batch.count)
                     // Writing what the batch kept fails the batch, never one job: what is kept
                     // belongs to jobs that succeeded. Without savepoints, the batch then runs
                     // again with one for every job, where each job writes what it kept itself.
@@ -151,7 +155,7 @@ actor WriteQueue {
                     marks.checkpointed = .now
                 }
                 marks.committed = .now
-                shared.committed(dataVersion: try Self.dataVersion(db))
+                shared.committed(dataVersion: try version.after ?? Self.dataVersion(db))
             }
             phases.add(marks, jobs: batch.count)
         } catch is FailedAfterWriting {
@@ -166,6 +170,22 @@ actor WriteQueue {
             return
         }
         for (item, outcome) in zip(batch, outcomes) { item.done.resume(with: outcome) }
+    }
+
+    /// Who wrote last, read at the start of a write transaction: the version the batch state was
+    /// kept for must be the one found, or the state is reloaded. SQLite: its data version (the
+    /// version after COMMIT is read then). PostgreSQL: the `write_version` row, which every write
+    /// transaction counts up as its first statement, so that it also holds the row's lock to its
+    /// end: write transactions, from every server on the database, take turns.
+    private static func writeVersion(_ tx: any SQLDatabase) async throws -> (before: Int64?, after: Int64?) {
+        guard tx is SQLiteSession else {
+            guard
+                let row = try await tx.raw("UPDATE write_version SET version = version + 1 RETURNING version").first()
+            else { throw StoreError.database("the write_version row is missing; run `parley migrate`") }
+            let after = try row.decode(column: "version", as: Int64.self)
+            return (after - 1, after)
+        }
+        return (try dataVersion(tx), nil)
     }
 
     /// SQLite's count of the commits this connection has noticed, its own and others' (see

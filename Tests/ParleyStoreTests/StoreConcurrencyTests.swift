@@ -349,6 +349,30 @@ import Testing
         }
     }
 
+    /// The decision state outlives a batch while nobody else wrote, on both databases, and is
+    /// dropped when another store committed in between.
+    @Test(arguments: Backend.available)
+    func theDecisionStateIsKeptBetweenBatchesUntilAnotherStoreWrites(_ backend: Backend) async throws {
+        try await withStore(backend) { store, database in
+            let w = try await StoreWorld(store)
+            func raise(_ title: String, on store: Store) async throws {
+                _ = try await store.execute(
+                    .raiseIrritant(.init(mechanism: w.mechanism, title: title, description: "x")),
+                    by: w.usNegotiator
+                )
+            }
+            try await raise("First", on: store)
+            let made = await store.queue.statesMade
+            try await raise("Second", on: store)
+            #expect(await store.queue.statesMade == made, "the state was reloaded though nobody else wrote")
+            let other = try await database.open()
+            try await raise("By another store", on: other)
+            await other.close()
+            try await raise("Third", on: store)
+            #expect(await store.queue.statesMade == made + 1, "another store's commit went unnoticed")
+        }
+    }
+
     /// verify reads each log's size and checkpoints in one snapshot, then its entries and hashes
     /// in chunks on other connections, while appends go on: everything below the size it read
     /// never changes, so every run is clean and covers no fewer entries than the one before.

@@ -22,13 +22,15 @@ enum BulkWrite {
     static let rowsPerStatement = 500
 
     /// Inserts `rows` (values in `columns` order) into `table`; `tail` follows the VALUES (an
-    /// ON CONFLICT clause, say).
+    /// ON CONFLICT clause, say). On PostgreSQL with `combined`, the statements are kept there to
+    /// run with the batch's other writes (see CombinedWrite).
     static func insert(
         into table: String,
         columns: [String],
         rows: [[BulkValue]],
         tail: String = "",
-        on db: any SQLDatabase
+        on db: any SQLDatabase,
+        combining combined: CombinedWrite? = nil
     ) async throws {
         guard !rows.isEmpty else { return }
         let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
@@ -55,7 +57,11 @@ enum BulkWrite {
                 sql.appendLiteral(")")
             }
             sql.appendLiteral(tail)
-            try await db.raw(sql).run()
+            if let combined {
+                combined.add(sql, binds: chunk.count * columns.count)
+            } else {
+                try await db.raw(sql).run()
+            }
             start += rowsPerStatement
         }
     }

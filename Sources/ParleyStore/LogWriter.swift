@@ -63,13 +63,20 @@ struct LogWriter {
             root: range.root
         )
         let note = checkpoint.sign(with: signer)
-        try await db.raw(
-            """
+        let insert: SQLQueryString = """
             INSERT INTO checkpoints (log_id, size, note) VALUES (\(bind: log.id), \(bind: range.size), \(bind: note))
             ON CONFLICT (log_id, size) DO NOTHING
             """
-        ).run()
-        try await pruneCheckpoints(log, below: range.size)
+        let prune = pruneCheckpoints(log, below: range.size)
+        // PostgreSQL: with the batch's writes, in one statement. The prune spares every size at
+        // or above this one, so it needs no sight of the insert.
+        if let combined = batch.combinedWrite(for: db) {
+            combined.add(prune, binds: 3)
+            combined.add(insert, binds: 3)
+        } else {
+            try await db.raw(insert).run()
+            try await db.raw(prune).run()
+        }
         return note
     }
 
@@ -79,12 +86,12 @@ struct LogWriter {
     /// the latest; parties keep (and cosign) the ones they saw, which is what detects a rewrite.
     static let checkpointSpacing: Int64 = 1_024
 
-    /// Deletes the checkpoints below `size` (in this and the previous spacing) that are not the
-    /// first of their spacing.
-    private func pruneCheckpoints(_ log: LogAddress, below size: Int64) async throws {
+    /// The statement that deletes the checkpoints below `size` (in this and the previous
+    /// spacing) that are not the first of their spacing.
+    private func pruneCheckpoints(_ log: LogAddress, below size: Int64) -> SQLQueryString {
         let spacing = Self.checkpointSpacing
         let from = max(0, (size / spacing - 1) * spacing)
-        try await db.raw(
+        return
             """
             DELETE FROM checkpoints WHERE log_id = \(bind: log.id) AND size >= \(bind: from) AND size < \(bind: size)
             AND size > (
@@ -92,7 +99,6 @@ struct LogWriter {
                 WHERE first.log_id = checkpoints.log_id AND first.size >= (checkpoints.size / \(literal: spacing)) * \(literal: spacing)
             )
             """
-        ).run()
     }
 
     /// The log's size and perfect subtree roots as stored (without what the batch keeps unwritten):

@@ -58,7 +58,11 @@ struct PendingAppends {
 
     /// Folds the kept entries into `tails` (each log's compact range as stored), writes them,
     /// the hashes they complete and the logs' new sizes, and empties itself.
-    mutating func write(on db: any SQLDatabase, tails: inout [String: CompactRange]) async throws {
+    mutating func write(
+        on db: any SQLDatabase,
+        tails: inout [String: CompactRange],
+        combining combined: CombinedWrite? = nil
+    ) async throws {
         guard !isEmpty else { return }
         var entryRows: [[BulkValue]] = []
         entryRows.reserveCapacity(entries.count)
@@ -78,10 +82,26 @@ struct PendingAppends {
             into: "entries",
             columns: ["log_id", "idx", "body", "hashes"],
             rows: entryRows,
-            on: db
+            on: db,
+            combining: combined
         )
-        for (log, size) in sizes.sorted(by: { $0.key < $1.key }) {
-            try await db.raw("UPDATE logs SET size = \(bind: size) WHERE id = \(bind: log)").run()
+        let sorted = sizes.sorted(by: { $0.key < $1.key })
+        if let combined {
+            // One statement for every log the batch appended to.
+            var sql: SQLQueryString = "UPDATE logs SET size = v.size FROM (VALUES "
+            for (n, (log, size)) in sorted.enumerated() {
+                sql.appendLiteral(n == 0 ? "(" : ", (")
+                sql.appendInterpolation(bind: log)
+                sql.appendLiteral("::text, ")
+                sql.appendInterpolation(bind: size)
+                sql.appendLiteral("::bigint)")
+            }
+            sql.appendLiteral(") AS v (id, size) WHERE logs.id = v.id")
+            combined.add(sql, binds: 2 * sorted.count)
+        } else {
+            for (log, size) in sorted {
+                try await db.raw("UPDATE logs SET size = \(bind: size) WHERE id = \(bind: log)").run()
+            }
         }
         self = PendingAppends()
     }

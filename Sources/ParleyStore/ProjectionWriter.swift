@@ -9,7 +9,8 @@ enum ProjectionWriter {
     static func write(
         _ cache: StateCache,
         on db: any SQLDatabase,
-        encoded: [MemoryState.RowKey: Task<StoredRow, any Error>] = [:]
+        encoded: [MemoryState.RowKey: Task<StoredRow, any Error>] = [:],
+        combining combined: CombinedWrite? = nil
     ) async throws {
         var stored: [StoredRow] = []
         stored.reserveCapacity(cache.writtenRows.count)
@@ -20,15 +21,17 @@ enum ProjectionWriter {
                 stored.append(try StoredRow(row))
             }
         }
-        try await upsert(stored, on: db)
+        try await upsert(stored, on: db, combining: combined)
         let counters = cache.writtenCounters.map { key in
             (key.log.description, key.kind.rawValue, Int64(cache.counters[key.log]?[key.kind] ?? 0))
         }
-        try await upsertCounters(counters, on: db)
+        try await upsertCounters(counters, on: db, combining: combined)
         cache.clearWritten()
     }
 
-    static func upsert(_ rows: [StoredRow], on db: any SQLDatabase) async throws {
+    static func upsert(_ rows: [StoredRow], on db: any SQLDatabase, combining combined: CombinedWrite? = nil)
+        async throws
+    {
         // In (kind, id) order, the same on every server, so two never wait for each other's rows.
         let sorted = rows.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
         try await BulkWrite.insert(
@@ -36,7 +39,8 @@ enum ProjectionWriter {
             columns: StoredRow.columns,
             rows: sorted.map(\.bulkValues),
             tail: upsertTail,
-            on: db
+            on: db,
+            combining: combined
         )
     }
 
@@ -44,9 +48,11 @@ enum ProjectionWriter {
         " ON CONFLICT (kind, id) DO UPDATE SET "
         + StoredRow.columns.dropFirst(2).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
 
-    static func upsertCounters(_ counters: [(log: String, kind: String, last: Int64)], on db: any SQLDatabase)
-        async throws
-    {
+    static func upsertCounters(
+        _ counters: [(log: String, kind: String, last: Int64)],
+        on db: any SQLDatabase,
+        combining combined: CombinedWrite? = nil
+    ) async throws {
         let rows = counters.sorted(by: { ($0.log, $0.kind) < ($1.log, $1.kind) }).map {
             [BulkValue.text($0.log), .text($0.kind), .integer($0.last)]
         }
@@ -55,7 +61,8 @@ enum ProjectionWriter {
             columns: ["log_id", "kind", "last"],
             rows: rows,
             tail: " ON CONFLICT (log_id, kind) DO UPDATE SET last = excluded.last",
-            on: db
+            on: db,
+            combining: combined
         )
     }
 }

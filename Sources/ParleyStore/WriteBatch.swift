@@ -27,6 +27,8 @@ final class WriteBatch: @unchecked Sendable {
     private var dataVersion: Int64?
     /// The entries appended since the last flush, and (in `state`) the rows they projected.
     private var pending = PendingAppends()
+    /// PostgreSQL: writes kept to be sent as one statement (see `combinedWrite`).
+    private var combined: CombinedWrite?
     /// Rows of `state.writtenRows` being encoded on another core, each for its latest value.
     private var rowEncodings: [MemoryState.RowKey: Task<StoredRow, any Error>] = [:]
     /// The batch has several jobs: encoding goes to another core while the writer goes on.
@@ -88,10 +90,33 @@ final class WriteBatch: @unchecked Sendable {
     /// Writes what the batch's jobs kept (entries, hashes, log sizes, projection rows and
     /// counters): before the batch commits, and before a job that may read or write those tables
     /// itself.
-    func flush(on db: any SQLDatabase) async throws {
-        try await pending.write(on: db, tails: &tails)
-        if let state { try await ProjectionWriter.write(state, on: db, encoded: rowEncodings) }
+    /// Writes what the jobs kept. On PostgreSQL the writes go as one statement, and with
+    /// `deferring` they wait to go with the checkpoints (see `runCombined`).
+    func flush(on db: any SQLDatabase, deferring: Bool = false) async throws {
+        let combined = combinedWrite(for: db)
+        try await pending.write(on: db, tails: &tails, combining: combined)
+        if let state {
+            try await ProjectionWriter.write(state, on: db, encoded: rowEncodings, combining: combined)
+        }
         rowEncodings = [:]
+        if !deferring { try await runCombined(on: db) }
+    }
+
+    /// PostgreSQL: the batch's writes not yet sent, to go as one statement (see CombinedWrite);
+    /// nil on SQLite, where every write runs as it comes.
+    func combinedWrite(for db: any SQLDatabase) -> CombinedWrite? {
+        guard !(db is SQLiteSession) else { return nil }
+        if let combined { return combined }
+        let made = CombinedWrite()
+        combined = made
+        return made
+    }
+
+    /// Sends the writes `combinedWrite` kept.
+    func runCombined(on db: any SQLDatabase) async throws {
+        guard let combined else { return }
+        self.combined = nil
+        try await combined.run(on: db)
     }
 
     /// After a failed job or batch, or a job that wrote outside the store's own bookkeeping.
@@ -102,6 +127,7 @@ final class WriteBatch: @unchecked Sendable {
         tails = [:]
         pending = PendingAppends()
         rowEncodings = [:]
+        combined = nil
     }
 }
 

@@ -107,9 +107,9 @@ actor WriteQueue {
                     // Writing what the batch kept fails the batch, never one job: what is kept
                     // belongs to jobs that succeeded. Without savepoints, the batch then runs
                     // again with one for every job, where each job writes what it kept itself.
-                    func flushKept() async throws {
+                    func flushKept(deferring: Bool = false) async throws {
                         do {
-                            try await shared.flush(on: tx)
+                            try await shared.flush(on: tx, deferring: deferring)
                         } catch {
                             if savepointEveryJob { throw error }
                             throw FailedAfterWriting()
@@ -149,9 +149,16 @@ actor WriteQueue {
                         }
                     }
                     marks.decided = .now
-                    try await flushKept()
+                    // PostgreSQL: the writes wait to go in one statement with the checkpoints.
+                    try await flushKept(deferring: true)
                     marks.written = .now
                     try await finish(tx, shared)
+                    do {
+                        try await shared.runCombined(on: tx)
+                    } catch {
+                        if savepointEveryJob { throw error }
+                        throw FailedAfterWriting()
+                    }
                     marks.checkpointed = .now
                 }
                 marks.committed = .now

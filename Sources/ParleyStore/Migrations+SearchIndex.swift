@@ -23,6 +23,15 @@ extension Migrations {
             """
         ).run()
         try await db.raw("CREATE TABLE items_fts_pending (seq INTEGER PRIMARY KEY)").run()
+        try await createSearchTriggers(db)
+        try await db.raw("INSERT INTO items_fts (rowid, title, search_text) SELECT seq, title, search_text FROM items")
+            .run()
+    }
+}
+
+extension Migrations {
+    /// The triggers that note each changed row of `items` for the search index.
+    static func createSearchTriggers(_ db: any SQLDatabase) async throws {
         // Not INSERT OR IGNORE: an upsert's own conflict clause overrides those of its triggers.
         let triggers = [
             ("items_fts_insert", "AFTER INSERT", "new.seq"),
@@ -39,8 +48,6 @@ extension Migrations {
                 """
             ).run()
         }
-        try await db.raw("INSERT INTO items_fts (rowid, title, search_text) SELECT seq, title, search_text FROM items")
-            .run()
     }
 }
 

@@ -20,6 +20,7 @@ enum Migrations {
         Migration(name: "0008-leaner-item-indexes", apply: leanerItemIndexes),
         Migration(name: "0009-store-hashes-with-their-entries", apply: storeHashesWithEntries),
         Migration(name: "0010-count-write-transactions", apply: countWriteTransactions),
+        Migration(name: "0011-one-index-for-item-ids", apply: oneIndexForItemIDs),
     ]
 
     /// How an open treats pending migrations.

@@ -45,7 +45,7 @@ enum ProjectionWriter {
     }
 
     private static let upsertTail: String =
-        " ON CONFLICT (kind, id) DO UPDATE SET "
+        " ON CONFLICT (id, kind) DO UPDATE SET "
         + StoredRow.columns.dropFirst(2).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
 
     static func upsertCounters(

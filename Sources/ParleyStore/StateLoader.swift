@@ -59,7 +59,7 @@ struct StateLoader {
         }
 
         var conditions: [SQLQueryString] = []
-        // By kind and id: the (kind, id) key finds them; there is no index on id alone.
+        // By kind and id: the (id, kind) key finds them.
         for (kinds, idsOfKinds) in ids.byKinds.sorted(by: { $0.key < $1.key }) {
             conditions.append("(kind IN (\(unsafeRaw: kinds)) AND id IN (\(binds: idsOfKinds.sorted())))")
         }

@@ -413,6 +413,92 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 
     @Test(arguments: Backend.available)
+    func itemsKeepTheirRowsAndSearchUnderOneIDIndex(_ backend: Backend) async throws {
+        let database = try await TestDatabase.make(backend)
+        do {
+            // Items of the ten migrations before, with gaps in seq, as rows that were deleted leave.
+            let raw = try await Database.open(database.location, readers: 1, logger: quietLogger)
+            let before: [String] = try await raw.writers.with { db in
+                try await Migrations.run(
+                    on: db,
+                    dialect: raw.dialect,
+                    mode: .apply,
+                    list: Array(Migrations.all.prefix(10))
+                )
+                for (seq, kind, id, title) in [
+                    (3, "irritant", "i1", "Consular staffing"), (8, "meeting", "i1", "Embassy operations"),
+                    (9, "account", "a1", "lavrov"),
+                ] {
+                    try await db.raw(
+                        """
+                        INSERT INTO items (seq, kind, id, mechanism_id, owner_party, reference, about, status, title,
+                            search_text, updated_at, body)
+                        VALUES (\(bind: seq), \(bind: kind), \(bind: id), 'm1', NULL, NULL, NULL, 'open', \(bind: title),
+                            'Visas for diplomatic staff', '2025-02-18T12:00:00Z', '{}')
+                        """
+                    ).run()
+                }
+                try await SearchIndex.catchUp(on: db, dialect: raw.dialect)
+                return try await Self.itemRows(db)
+            }
+            await raw.close()
+            let migrated = try await database.open(migrate: true)
+            let (after, indexes) = try await migrated.read { db in
+                let indexes =
+                    migrated.database.dialect == .sqlite
+                    ? try await db.raw("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'items'")
+                        .all().map { try $0.decode(column: "name", as: String.self) }
+                    : try await db.raw("SELECT indexname AS name FROM pg_indexes WHERE tablename = 'items'").all()
+                        .map { try $0.decode(column: "name", as: String.self) }
+                return (try await Self.itemRows(db), indexes)
+            }
+            #expect(after == before)
+            #expect(indexes.contains("items_key") && !indexes.contains("items_by_id"), "\(indexes)")
+            #expect(!indexes.contains { $0.hasPrefix("sqlite_autoindex") || $0 == "items_kind_id_key" }, "\(indexes)")
+            // The search index still finds each row by its seq.
+            let hits = try await migrated.read { db in
+                migrated.database.dialect == .sqlite
+                    ? try await db.raw(
+                        """
+                        SELECT items.kind FROM items_fts JOIN items ON items.seq = items_fts.rowid
+                        WHERE items_fts MATCH 'embassy'
+                        """
+                    ).all().map { try $0.decode(column: "kind", as: String.self) }
+                    : try await db.raw("SELECT kind FROM items WHERE search @@ to_tsquery('simple', 'embassy')").all()
+                        .map { try $0.decode(column: "kind", as: String.self) }
+            }
+            #expect(hits == ["meeting"])
+            // One row per (id, kind): the same id under another kind is another row, the same pair is refused.
+            await #expect(throws: (any Error).self) {
+                try await migrated.write { writer in
+                    try await writer.db.raw(
+                        """
+                        INSERT INTO items (kind, id, mechanism_id, title, search_text, updated_at, body)
+                        VALUES ('irritant', 'i1', 'm1', 't', 's', '2025-02-18T12:00:00Z', '{}')
+                        """
+                    ).run()
+                }
+            }
+            await migrated.close()
+        } catch {
+            await database.destroy()
+            throw error
+        }
+        await database.destroy()
+    }
+
+    /// Every row of `items`, as text, in seq order.
+    static func itemRows(_ db: any SQLDatabase) async throws -> [String] {
+        try await db.raw("SELECT seq, kind, id, title, status, body FROM items ORDER BY seq").all().map {
+            [
+                String(try $0.decode(column: "seq", as: Int64.self)), try $0.decode(column: "kind", as: String.self),
+                try $0.decode(column: "id", as: String.self), try $0.decode(column: "title", as: String.self),
+                try $0.decode(column: "status", as: String.self), try $0.decode(column: "body", as: String.self),
+            ].joined(separator: " ")
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func searchIndexMigrationIndexesTheRowsThereAre(_ backend: Backend) async throws {
         let database = try await TestDatabase.make(backend)
         do {

@@ -9,11 +9,18 @@ import SQLKit
 
 final class CombinedWrite: @unchecked Sendable {
     private var statements: [(sql: SQLQueryString, binds: Int)] = []
+    /// New sizes and latest checkpoints of logs, by log id: one UPDATE for them all, since one
+    /// statement may not change a row twice.
+    private var logs: [String: (size: Int64?, checkpoint: String?)] = [:]
 
     /// Bound values in one combined statement at most: PostgreSQL's protocol allows 65,535.
     static let bindLimit = 30_000
 
-    var isEmpty: Bool { statements.isEmpty }
+    var isEmpty: Bool { statements.isEmpty && logs.isEmpty }
+
+    func setSize(of log: String, to size: Int64) { logs[log, default: (nil, nil)].size = size }
+
+    func setCheckpoint(of log: String, to note: String) { logs[log, default: (nil, nil)].checkpoint = note }
 
     /// Keeps a statement (an INSERT, UPDATE or DELETE) with `binds` bound values for `run`.
     func add(_ sql: SQLQueryString, binds: Int) {
@@ -22,6 +29,8 @@ final class CombinedWrite: @unchecked Sendable {
 
     /// Runs what was kept, as few statements as the bind limit allows, and empties itself.
     func run(on db: any SQLDatabase) async throws {
+        if !logs.isEmpty { add(Self.logUpdate(logs), binds: 3 * logs.count) }
+        logs = [:]
         var group: [SQLQueryString] = []
         var binds = 0
         for statement in statements {
@@ -34,6 +43,23 @@ final class CombinedWrite: @unchecked Sendable {
         }
         statements = []
         if !group.isEmpty { try await db.raw(Self.combined(group)).run() }
+    }
+
+    /// `UPDATE logs … FROM (VALUES …)`: each log's size and checkpoint, where given.
+    private static func logUpdate(_ logs: [String: (size: Int64?, checkpoint: String?)]) -> SQLQueryString {
+        var sql: SQLQueryString = "UPDATE logs SET size = COALESCE(v.size, logs.size), "
+        sql.appendLiteral("checkpoint = COALESCE(v.checkpoint, logs.checkpoint) FROM (VALUES ")
+        for (n, (log, values)) in logs.sorted(by: { $0.key < $1.key }).enumerated() {
+            sql.appendLiteral(n == 0 ? "(" : ", (")
+            sql.appendInterpolation(bind: log)
+            sql.appendLiteral("::text, ")
+            sql.appendInterpolation(bind: values.size)
+            sql.appendLiteral("::bigint, ")
+            sql.appendInterpolation(bind: values.checkpoint)
+            sql.appendLiteral("::text)")
+        }
+        sql.appendLiteral(") AS v (id, size, checkpoint) WHERE logs.id = v.id")
+        return sql
     }
 
     /// `WITH w0 AS (first), w1 AS (second), … last`.

@@ -63,43 +63,30 @@ struct LogWriter {
             root: range.root
         )
         let note = checkpoint.sign(with: signer)
-        let insert: SQLQueryString = """
-            INSERT INTO checkpoints (log_id, size, note) VALUES (\(bind: log.id), \(bind: range.size), \(bind: note))
-            ON CONFLICT (log_id, size) DO NOTHING
+        // The latest goes in the log's row; the history keeps the first of every spacing.
+        let spacing = Self.checkpointSpacing
+        let history: SQLQueryString = """
+            INSERT INTO checkpoints (log_id, size, note)
+            SELECT \(bind: log.id), \(bind: range.size), \(bind: note) WHERE NOT EXISTS (
+                SELECT 1 FROM checkpoints WHERE log_id = \(bind: log.id) AND size >= \(bind: range.size / spacing * spacing)
+            )
             """
-        let prune = pruneCheckpoints(log, below: range.size)
-        // PostgreSQL: with the batch's writes, in one statement. The prune spares every size at
-        // or above this one, so it needs no sight of the insert.
+        // PostgreSQL: with the batch's writes, in one statement.
         if let combined = batch.combinedWrite(for: db) {
-            combined.add(prune, binds: 3)
-            combined.add(insert, binds: 3)
+            combined.setCheckpoint(of: log.id, to: note)
+            combined.add(history, binds: 5)
         } else {
-            try await db.raw(insert).run()
-            try await db.raw(prune).run()
+            try await db.raw("UPDATE logs SET checkpoint = \(bind: note) WHERE id = \(bind: log.id)").run()
+            try await db.raw(history).run()
         }
         return note
     }
 
-    /// Checkpoints kept in the store: the latest of each log, and the first of every
-    /// `checkpointSpacing` entries, a history that `verify` checks in a few thousand signatures
-    /// per million entries rather than one per commit. Every checkpoint was served when it was
+    /// Checkpoints kept in the store: the latest of each log (in its row of `logs`), and the first
+    /// at or after every `checkpointSpacing` entries (in `checkpoints`), a history that `verify`
+    /// checks in a few thousand signatures per million entries rather than one per commit. Every checkpoint was served when it was
     /// the latest; parties keep (and cosign) the ones they saw, which is what detects a rewrite.
     static let checkpointSpacing: Int64 = 1_024
-
-    /// The statement that deletes the checkpoints below `size` (in this and the previous
-    /// spacing) that are not the first of their spacing.
-    private func pruneCheckpoints(_ log: LogAddress, below size: Int64) -> SQLQueryString {
-        let spacing = Self.checkpointSpacing
-        let from = max(0, (size / spacing - 1) * spacing)
-        return
-            """
-            DELETE FROM checkpoints WHERE log_id = \(bind: log.id) AND size >= \(bind: from) AND size < \(bind: size)
-            AND size > (
-                SELECT MIN(first.size) FROM checkpoints first
-                WHERE first.log_id = checkpoints.log_id AND first.size >= (checkpoints.size / \(literal: spacing)) * \(literal: spacing)
-            )
-            """
-    }
 
     /// The log's size and perfect subtree roots as stored (without what the batch keeps unwritten):
     /// kept by the batch, or read once per batch after taking the log's lock (and creating the log

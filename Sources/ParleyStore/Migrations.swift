@@ -21,6 +21,7 @@ enum Migrations {
         Migration(name: "0009-store-hashes-with-their-entries", apply: storeHashesWithEntries),
         Migration(name: "0010-count-write-transactions", apply: countWriteTransactions),
         Migration(name: "0011-one-index-for-item-ids", apply: oneIndexForItemIDs),
+        Migration(name: "0012-keep-the-latest-checkpoint-with-its-log", apply: keepTheLatestCheckpointWithItsLog),
     ]
 
     /// How an open treats pending migrations.

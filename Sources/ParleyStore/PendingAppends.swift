@@ -85,21 +85,10 @@ struct PendingAppends {
             on: db,
             combining: combined
         )
-        let sorted = sizes.sorted(by: { $0.key < $1.key })
-        if let combined {
-            // One statement for every log the batch appended to.
-            var sql: SQLQueryString = "UPDATE logs SET size = v.size FROM (VALUES "
-            for (n, (log, size)) in sorted.enumerated() {
-                sql.appendLiteral(n == 0 ? "(" : ", (")
-                sql.appendInterpolation(bind: log)
-                sql.appendLiteral("::text, ")
-                sql.appendInterpolation(bind: size)
-                sql.appendLiteral("::bigint)")
-            }
-            sql.appendLiteral(") AS v (id, size) WHERE logs.id = v.id")
-            combined.add(sql, binds: 2 * sorted.count)
-        } else {
-            for (log, size) in sorted {
+        for (log, size) in sizes.sorted(by: { $0.key < $1.key }) {
+            if let combined {
+                combined.setSize(of: log, to: size)
+            } else {
                 try await db.raw("UPDATE logs SET size = \(bind: size) WHERE id = \(bind: log)").run()
             }
         }

@@ -68,7 +68,7 @@ struct BackupTable: Sendable {
             name: "logs",
             columns: [
                 ("id", .text), ("origin", .text), ("mechanism_id", .text), ("party_id", .optionalText),
-                ("size", .integer),
+                ("size", .integer), ("checkpoint", .optionalText),
             ],
             key: ["id"]
         ),

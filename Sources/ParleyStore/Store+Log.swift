@@ -42,20 +42,35 @@ extension Store {
     /// The newest signed checkpoint of a log (a C2SP signed note), or `nil` before the first entry.
     public func latestCheckpoint(_ log: String) async throws -> String? {
         try await read { db in
-            try await db.select().column("note").from("checkpoints")
-                .where("log_id", .equal, SQLBind(log))
-                .orderBy("size", .descending).limit(1)
-                .first()?.decode(column: "note", as: String.self)
+            try await db.raw("SELECT checkpoint FROM logs WHERE id = \(bind: log)").first()?
+                .decode(column: "checkpoint", as: String?.self)
         }
     }
 
-    /// Every signed checkpoint of a log, oldest first.
+    /// Every signed checkpoint the store keeps of a log, oldest first: the first at or after
+    /// every `LogWriter.checkpointSpacing` entries, then the latest.
     public func checkpoints(_ log: String) async throws -> [String] {
-        try await read { db in
-            try await db.select().column("note").from("checkpoints")
-                .where("log_id", .equal, SQLBind(log)).orderBy("size")
-                .all().map { try $0.decode(column: "note", as: String.self) }
-        }
+        try await read { db in try await Self.checkpoints(log, on: db) }
+    }
+
+    static func checkpoints(_ log: String, on db: any SQLDatabase) async throws -> [String] {
+        var notes = try await db.raw(
+            """
+            SELECT note FROM checkpoints WHERE log_id = \(bind: log)
+            UNION ALL SELECT checkpoint AS note FROM logs WHERE id = \(bind: log) AND checkpoint IS NOT NULL
+            """
+        ).all().map { try $0.decode(column: "note", as: String.self) }
+        // Ordered here, by the size each states; the latest is also history when it was the first
+        // of its spacing.
+        notes = notes.sorted { checkpointSize($0) < checkpointSize($1) }
+        if notes.count > 1, notes[notes.count - 1] == notes[notes.count - 2] { notes.removeLast() }
+        return notes
+    }
+
+    /// The size a signed checkpoint states (its second line); -1 where it states none.
+    private static func checkpointSize(_ note: String) -> Int64 {
+        let lines = note.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        return lines.count > 1 ? Int64(lines[1]) ?? -1 : -1
     }
 
     /// RFC 9162 §2.1.3.1 inclusion proof of entry `index` in the tree of `size` entries.

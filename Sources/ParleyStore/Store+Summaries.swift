@@ -59,7 +59,7 @@ extension Store {
         let (rows, stamp) = try await stampedRead { db in
             try await db.raw(
                 """
-                SELECT id, size, (SELECT MAX(c.size) FROM checkpoints c WHERE c.log_id = logs.id) AS signed
+                SELECT id, size, CASE WHEN checkpoint IS NULL THEN NULL ELSE size END AS signed
                 FROM logs WHERE id IN (\(binds: logs.map(\.description)))
                 """
             ).all()

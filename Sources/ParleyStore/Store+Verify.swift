@@ -39,9 +39,7 @@ extension Store {
                 var logs: [(id: String, origin: String, size: Int64, notes: [String])] = []
                 for row in try await db.select().columns("id", "origin", "size").from("logs").orderBy("id").all() {
                     let id = try row.decode(column: "id", as: String.self)
-                    let notes = try await db.select().column("note").from("checkpoints")
-                        .where("log_id", .equal, SQLBind(id)).orderBy("size").all()
-                        .map { try $0.decode(column: "note", as: String.self) }
+                    let notes = try await Self.checkpoints(id, on: db)
                     logs.append(
                         (
                             id, try row.decode(column: "origin", as: String.self),

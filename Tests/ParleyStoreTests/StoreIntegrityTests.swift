@@ -90,17 +90,15 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
                     ).run()
                 }
             case .checkpointSignature:
-                // The latest checkpoint, which the store always keeps, covers the last entry.
+                // The latest checkpoint, which the store keeps in the log's row, covers the last entry.
                 expected = size - 1
                 try await store.write { writer in
-                    let row = try await writer.db.raw(
-                        "SELECT note FROM checkpoints WHERE log_id = \(bind: log) AND size = \(bind: size)"
-                    ).first()
-                    var note = Array(try #require(row).decode(column: "note", as: String.self).utf8)
+                    let row = try await writer.db.raw("SELECT checkpoint FROM logs WHERE id = \(bind: log)").first()
+                    var note = Array(try #require(row).decode(column: "checkpoint", as: String.self).utf8)
                     let position = note.count - 12  // inside the base64 of the signature line
                     note[position] = note[position] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
                     try await writer.db.raw(
-                        "UPDATE checkpoints SET note = \(bind: String(decoding: note, as: UTF8.self)) WHERE log_id = \(bind: log) AND size = \(bind: size)"
+                        "UPDATE logs SET checkpoint = \(bind: String(decoding: note, as: UTF8.self)) WHERE id = \(bind: log)"
                     ).run()
                 }
             case .lastEntryDeleted:
@@ -479,6 +477,47 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
                     ).run()
                 }
             }
+            await migrated.close()
+        } catch {
+            await database.destroy()
+            throw error
+        }
+        await database.destroy()
+    }
+
+    @Test(arguments: Backend.available)
+    func theLatestCheckpointMovesIntoItsLogsRowAndTheHistoryKeepsTheFirstOfEachSpacing(_ backend: Backend)
+        async throws
+    {
+        let database = try await TestDatabase.make(backend)
+        do {
+            func note(_ size: Int) -> String { "o/l\n\(size)\nroot\n\n— key sig\n" }
+            let raw = try await Database.open(database.location, readers: 1, logger: quietLogger)
+            try await raw.writers.with { db in
+                try await Migrations.run(
+                    on: db,
+                    dialect: raw.dialect,
+                    mode: .apply,
+                    list: Array(Migrations.all.prefix(11))
+                )
+                try await db.raw(
+                    "INSERT INTO logs (id, origin, mechanism_id, party_id, size) VALUES ('l', 'o/l', 'm', NULL, 2050)"
+                ).run()
+                for size in [1, 5, 1030, 1100, 2050] {
+                    try await db.raw(
+                        "INSERT INTO checkpoints (log_id, size, note) VALUES ('l', \(bind: size), \(bind: note(size)))"
+                    ).run()
+                }
+            }
+            await raw.close()
+            let migrated = try await database.open(migrate: true)
+            #expect(try await migrated.latestCheckpoint("l") == note(2050))
+            #expect(try await migrated.checkpoints("l") == [note(1), note(1030), note(2050)])
+            let history = try await migrated.read { db in
+                try await db.raw("SELECT size FROM checkpoints ORDER BY size").all()
+                    .map { try $0.decode(column: "size", as: Int.self) }
+            }
+            #expect(history == [1, 1030, 2050])
             await migrated.close()
         } catch {
             await database.destroy()

@@ -12,8 +12,10 @@ public struct WritePhases: Sendable, Equatable {
     /// Running the jobs: deciding, appending and projecting in memory, and any writes of their own.
     public var deciding: Duration = .zero
     /// Writing what the jobs kept: entries, stored hashes, log sizes, projection rows, counters.
+    /// On PostgreSQL only preparing them: they go with the checkpoints (see CombinedWrite).
     public var writing: Duration = .zero
-    /// Signing and storing a checkpoint of every log the batch appended to.
+    /// Signing and storing a checkpoint of every log the batch appended to (on PostgreSQL, with
+    /// everything else the batch writes).
     public var checkpointing: Duration = .zero
     /// The COMMIT: the database making the batch durable.
     public var committing: Duration = .zero

@@ -28,21 +28,46 @@ final class CombinedWrite: @unchecked Sendable {
     }
 
     /// Runs what was kept, as few statements as the bind limit allows, and empties itself.
-    func run(on db: any SQLDatabase) async throws {
+    /// With `expecting`, the first statement also counts up the write version, from that
+    /// version only, and fails (nothing of it done) if the version was another: someone else
+    /// wrote since the batch state was kept (see WriteQueue, optimistic batches).
+    func run(on db: any SQLDatabase, expecting version: Int64? = nil) async throws {
         if !logs.isEmpty { add(Self.logUpdate(logs), binds: 3 * logs.count) }
         logs = [:]
-        var group: [SQLQueryString] = []
-        var binds = 0
+        var groups: [[SQLQueryString]] = []
+        var binds = Self.bindLimit
         for statement in statements {
-            if !group.isEmpty, binds + statement.binds > Self.bindLimit {
-                try await db.raw(Self.combined(group)).run()
-                (group, binds) = ([], 0)
+            if binds + statement.binds > Self.bindLimit {
+                groups.append([])
+                binds = 0
             }
-            group.append(statement.sql)
+            groups[groups.count - 1].append(statement.sql)
             binds += statement.binds
         }
         statements = []
-        if !group.isEmpty { try await db.raw(Self.combined(group)).run() }
+        for (n, group) in groups.enumerated() {
+            if n == 0, let version {
+                try await db.raw(Self.checked(group, expecting: version)).run()
+            } else {
+                try await db.raw(Self.combined(group)).run()
+            }
+        }
+        if groups.isEmpty, let version { try await db.raw(Self.checked([], expecting: version)).run() }
+    }
+
+    /// `WITH v AS (count up from version), w0 AS (first), … SELECT 1 / count(*) FROM v`: the
+    /// division fails when the version was another, and the statement with it, whole.
+    static func checked(_ group: [SQLQueryString], expecting version: Int64) -> SQLQueryString {
+        var sql: SQLQueryString = "WITH v AS (UPDATE write_version SET version = version + 1 WHERE version = "
+        sql.appendInterpolation(bind: version)
+        sql.appendLiteral(" RETURNING version)")
+        for (i, statement) in group.enumerated() {
+            sql.appendLiteral(", w\(i) AS (")
+            sql.appendInterpolation(statement)
+            sql.appendLiteral(")")
+        }
+        sql.appendLiteral(" SELECT 1 / count(*) AS fresh FROM v")
+        return sql
     }
 
     /// `UPDATE logs … FROM (VALUES …)`: each log's size and checkpoint, where given.

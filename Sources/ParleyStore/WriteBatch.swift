@@ -112,12 +112,17 @@ final class WriteBatch: @unchecked Sendable {
         return made
     }
 
-    /// Sends the writes `combinedWrite` kept.
-    func runCombined(on db: any SQLDatabase) async throws {
-        guard let combined else { return }
+    /// Sends the writes `combinedWrite` kept; with `expecting`, only if the write version is
+    /// still that one (see CombinedWrite.run).
+    func runCombined(on db: any SQLDatabase, expecting version: Int64? = nil) async throws {
+        let combined = self.combined ?? CombinedWrite()
         self.combined = nil
-        try await combined.run(on: db)
+        guard !combined.isEmpty || version != nil else { return }
+        try await combined.run(on: db, expecting: version)
     }
+
+    /// The write version the queue's last commit left, while the state is kept for it.
+    var keptVersion: Int64? { dataVersion }
 
     /// After a failed job or batch, or a job that wrote outside the store's own bookkeeping.
     /// Whatever is still kept unflushed is dropped: the caller flushes first what must stay.

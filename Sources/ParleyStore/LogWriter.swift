@@ -1,4 +1,4 @@
-// Appending to a log inside a write transaction: lock the log, take the next index, and keep the
+// Appending to a log inside a write transaction: take the next index, and keep the
 // entry for the batch, which writes its canonical bytes and the interior hashes it completes;
 // when the batch ends, sign a checkpoint of the new size. Everything here runs in the caller's
 // transaction, beside the projection writes.
@@ -89,11 +89,10 @@ struct LogWriter {
     static let checkpointSpacing: Int64 = 1_024
 
     /// The log's size and perfect subtree roots as stored (without what the batch keeps unwritten):
-    /// kept by the batch, or read once per batch after taking the log's lock (and creating the log
-    /// if it is new).
+    /// kept by the batch, or read once (creating the log if it is new).
     private func tail(_ log: LogAddress) async throws -> CompactRange {
         if let kept = batch.tails[log.id] { return kept }
-        let size = try await lockAndSize(log)
+        let size = try await storedSize(log)
         let indexes = Merkle.compactRangeIndexes(forSize: size)
         let stored = try await StoredHashes.fetch(log: log.id, indexes: indexes, on: db)
         let roots = try indexes.map { i in
@@ -109,12 +108,10 @@ struct LogWriter {
         return range
     }
 
-    /// Serialises appends to one log across sessions and servers (PostgreSQL advisory lock held to
-    /// the end of the transaction; SQLite has a single writer already), creating the log if new.
-    private func lockAndSize(_ log: LogAddress) async throws -> Int64 {
-        if dialect == .postgres {
-            try await db.raw("SELECT pg_advisory_xact_lock(\(bind: Self.lockKey(log.id)))").run()
-        }
+    /// The log's stored size, creating the log if new. Appends to a log need no lock of their own:
+    /// SQLite has one writer, and PostgreSQL's write transactions take turns on the
+    /// `write_version` row or check it before they write (see WriteQueue).
+    private func storedSize(_ log: LogAddress) async throws -> Int64 {
         if let row = try await db.raw("SELECT size FROM logs WHERE id = \(bind: log.id)").first() {
             return try row.decode(column: "size", as: Int64.self)
         }
@@ -127,12 +124,5 @@ struct LogWriter {
                 SQLBind(Int64(0))
             ).run()
         return 0
-    }
-
-    /// A stable 64-bit lock key per log (FNV-1a of its id).
-    static func lockKey(_ log: String) -> Int64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in log.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return Int64(bitPattern: h)
     }
 }

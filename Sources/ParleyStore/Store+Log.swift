@@ -56,21 +56,14 @@ extension Store {
     static func checkpoints(_ log: String, on db: any SQLDatabase) async throws -> [String] {
         var notes = try await db.raw(
             """
-            SELECT note FROM checkpoints WHERE log_id = \(bind: log)
-            UNION ALL SELECT checkpoint AS note FROM logs WHERE id = \(bind: log) AND checkpoint IS NOT NULL
+            SELECT note, size FROM checkpoints WHERE log_id = \(bind: log)
+            UNION ALL SELECT checkpoint AS note, size FROM logs WHERE id = \(bind: log) AND checkpoint IS NOT NULL
+            ORDER BY size
             """
         ).all().map { try $0.decode(column: "note", as: String.self) }
-        // Ordered here, by the size each states; the latest is also history when it was the first
-        // of its spacing.
-        notes = notes.sorted { checkpointSize($0) < checkpointSize($1) }
+        // The latest is also history when it was the first of its spacing.
         if notes.count > 1, notes[notes.count - 1] == notes[notes.count - 2] { notes.removeLast() }
         return notes
-    }
-
-    /// The size a signed checkpoint states (its second line); -1 where it states none.
-    private static func checkpointSize(_ note: String) -> Int64 {
-        let lines = note.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
-        return lines.count > 1 ? Int64(lines[1]) ?? -1 : -1
     }
 
     /// RFC 9162 §2.1.3.1 inclusion proof of entry `index` in the tree of `size` entries.

@@ -179,3 +179,38 @@ func withStore<T>(_ backend: Backend, _ body: (Store, TestDatabase) async throws
         throw error
     }
 }
+
+/// Runs `body` with a database an older Parley made: the first `migrations` of the schema, and
+/// the rows `seed` writes on it (its answer is handed to `body`). Removes the database afterwards.
+func withOlderSchema<T: Sendable>(
+    _ backend: Backend,
+    migrations: Int,
+    seed: (any SQLDatabase, Dialect) async throws -> T,
+    then body: (T, TestDatabase) async throws -> Void
+) async throws {
+    let database = try await TestDatabase.make(backend)
+    do {
+        let raw = try await Database.open(database.location, readers: 1, logger: quietLogger)
+        let seeded: T
+        do {
+            seeded = try await raw.writers.with { db in
+                try await Migrations.run(
+                    on: db,
+                    dialect: raw.dialect,
+                    mode: .apply,
+                    list: Array(Migrations.all.prefix(migrations))
+                )
+                return try await seed(db, raw.dialect)
+            }
+        } catch {
+            await raw.close()
+            throw error
+        }
+        await raw.close()
+        try await body(seeded, database)
+    } catch {
+        await database.destroy()
+        throw error
+    }
+    await database.destroy()
+}

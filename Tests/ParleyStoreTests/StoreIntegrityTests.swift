@@ -268,102 +268,77 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
     @Test(arguments: Backend.available)
     func clusteringTheLogTablesKeepsEveryRow(_ backend: Backend) async throws {
-        let database = try await TestDatabase.make(backend)
-        do {
-            // A database of the five migrations before the log tables were clustered, with rows.
-            let raw = try await Database.open(database.location, readers: 1, logger: quietLogger)
-            let rows: [String] = try await raw.writers.with { db in
-                try await Migrations.run(
-                    on: db,
-                    dialect: raw.dialect,
-                    mode: .apply,
-                    list: Array(Migrations.all.prefix(5))
-                )
+        // A database of the five migrations before the log tables were clustered, with rows.
+        try await withOlderSchema(backend, migrations: 5) { db, dialect in
+            try await db.raw(
+                "INSERT INTO logs (id, origin, mechanism_id, party_id, size) VALUES ('l', 'o/l', 'm', NULL, 2)"
+            ).run()
+            for i in 0..<2 {
                 try await db.raw(
-                    "INSERT INTO logs (id, origin, mechanism_id, party_id, size) VALUES ('l', 'o/l', 'm', NULL, 2)"
+                    "INSERT INTO entries (log_id, idx, body) VALUES ('l', \(bind: i), \(Blob.bind([UInt8(i), 7])))"
                 ).run()
-                for i in 0..<2 {
-                    try await db.raw(
-                        "INSERT INTO entries (log_id, idx, body) VALUES ('l', \(bind: i), \(Blob.bind([UInt8(i), 7])))"
-                    ).run()
-                    try await db.raw(
-                        "INSERT INTO log_hashes (log_id, idx, hash) VALUES ('l', \(bind: i), \(Blob.bind([UInt8(i)])))"
-                    ).run()
-                    try await db.raw(
-                        "INSERT INTO checkpoints (log_id, size, note) VALUES ('l', \(bind: i + 1), \(bind: "note \(i)"))"
-                    ).run()
-                }
-                return try await Self.logRows(db)
+                try await db.raw(
+                    "INSERT INTO log_hashes (log_id, idx, hash) VALUES ('l', \(bind: i), \(Blob.bind([UInt8(i)])))"
+                ).run()
+                try await db.raw(
+                    "INSERT INTO checkpoints (log_id, size, note) VALUES ('l', \(bind: i + 1), \(bind: "note \(i)"))"
+                ).run()
             }
+            let rows = try await Self.logRows(db)
             // Up to the clustering itself (0009 then moves the hashes into the entries' rows).
-            let (migratedRows, tables) = try await raw.writers.with { db in
-                try await Migrations.run(
-                    on: db,
-                    dialect: raw.dialect,
-                    mode: .apply,
-                    list: Array(Migrations.all.prefix(6))
-                )
-                let tables =
-                    raw.dialect == .sqlite
-                    ? try await db.raw(
-                        "SELECT sql FROM sqlite_master WHERE name IN ('entries', 'log_hashes', 'checkpoints')"
-                    ).all().map { try $0.decode(column: "sql", as: String.self) } : []
-                return (try await Self.logRows(db), tables)
-            }
-            await raw.close()
+            try await Migrations.run(
+                on: db,
+                dialect: dialect,
+                mode: .apply,
+                list: Array(Migrations.all.prefix(6))
+            )
+            let tables =
+                dialect == .sqlite
+                ? try await db.raw(
+                    "SELECT sql FROM sqlite_master WHERE name IN ('entries', 'log_hashes', 'checkpoints')"
+                ).all().map { try $0.decode(column: "sql", as: String.self) } : []
+            return (rows, try await Self.logRows(db), tables)
+        } then: { seeded, _ in
+            let (rows, migratedRows, tables) = seeded
             #expect(migratedRows == rows)
             if backend == .sqlite {
                 #expect(tables.count == 3 && tables.allSatisfy { $0.contains("WITHOUT ROWID") }, "\(tables)")
             }
-        } catch {
-            await database.destroy()
-            throw error
         }
-        await database.destroy()
     }
 
     @Test(arguments: Backend.available)
     func storedHashesMoveIntoTheirEntriesRowsAsTheyAre(_ backend: Backend) async throws {
-        let database = try await TestDatabase.make(backend)
-        do {
-            // Two logs of the eight migrations before: 40 and 3 entries, every hash a row of
-            // log_hashes; in the first log one hash altered and one missing.
-            // Entries as `verify` reads them: canonical JSON naming their log and index.
-            func body(_ log: String, _ i: Int) -> [UInt8] { Array(#"{"index":\#(i),"log":"\#(log)","v":1}"#.utf8) }
-            var tree = MemoryTree()
-            for i in 0..<40 { tree.append(entry: body("a", i)) }
-            let hashes = tree.store.hashes
-            let altered = Merkle.storedHashIndex(level: 2, n: 1)  // stored by entry 7
-            let missing = Merkle.storedHashIndex(level: 0, n: 20)  // entry 20's leaf hash
-            let raw = try await Database.open(database.location, readers: 1, logger: quietLogger)
-            try await raw.writers.with { db in
-                try await Migrations.run(
-                    on: db,
-                    dialect: raw.dialect,
-                    mode: .apply,
-                    list: Array(Migrations.all.prefix(8))
-                )
-                for (log, size) in [("a", 40), ("b", 3)] {
+        // Two logs of the eight migrations before: 40 and 3 entries, every hash a row of
+        // log_hashes; in the first log one hash altered and one missing.
+        // Entries as `verify` reads them: canonical JSON naming their log and index.
+        func body(_ log: String, _ i: Int) -> [UInt8] { Array(#"{"index":\#(i),"log":"\#(log)","v":1}"#.utf8) }
+        var tree = MemoryTree()
+        for i in 0..<40 { tree.append(entry: body("a", i)) }
+        let hashes = tree.store.hashes
+        let altered = Merkle.storedHashIndex(level: 2, n: 1)  // stored by entry 7
+        let missing = Merkle.storedHashIndex(level: 0, n: 20)  // entry 20's leaf hash
+        try await withOlderSchema(backend, migrations: 8) { db, dialect in
+            for (log, size) in [("a", 40), ("b", 3)] {
+                try await db.raw(
+                    "INSERT INTO logs (id, origin, mechanism_id, party_id, size) VALUES (\(bind: log), \(bind: "o/" + log), 'm', NULL, \(bind: size))"
+                ).run()
+                for i in 0..<size {
                     try await db.raw(
-                        "INSERT INTO logs (id, origin, mechanism_id, party_id, size) VALUES (\(bind: log), \(bind: "o/" + log), 'm', NULL, \(bind: size))"
+                        "INSERT INTO entries (log_id, idx, body) VALUES (\(bind: log), \(bind: i), \(Blob.bind(body(log, i))))"
                     ).run()
-                    for i in 0..<size {
-                        try await db.raw(
-                            "INSERT INTO entries (log_id, idx, body) VALUES (\(bind: log), \(bind: i), \(Blob.bind(body(log, i))))"
-                        ).run()
-                    }
-                    var bTree = MemoryTree()
-                    for i in 0..<size { bTree.append(entry: body(log, i)) }
-                    let hashes = log == "a" ? hashes : bTree.store.hashes
-                    for i in 0..<Merkle.storedHashCount(forSize: Int64(size)) where log == "b" || i != missing {
-                        let hash = log == "a" && i == altered ? Hash.zero : hashes[Int(i)]
-                        try await db.raw(
-                            "INSERT INTO log_hashes (log_id, idx, hash) VALUES (\(bind: log), \(bind: i), \(Blob.bind(hash.bytes)))"
-                        ).run()
-                    }
+                }
+                var bTree = MemoryTree()
+                for i in 0..<size { bTree.append(entry: body(log, i)) }
+                let hashes = log == "a" ? hashes : bTree.store.hashes
+                for i in 0..<Merkle.storedHashCount(forSize: Int64(size)) where log == "b" || i != missing {
+                    let hash = log == "a" && i == altered ? Hash.zero : hashes[Int(i)]
+                    try await db.raw(
+                        "INSERT INTO log_hashes (log_id, idx, hash) VALUES (\(bind: log), \(bind: i), \(Blob.bind(hash.bytes)))"
+                    ).run()
                 }
             }
-            await raw.close()
+        } then: { _, database in
             let migrated = try await database.open(migrate: true)
             let rows = try await migrated.read { db in
                 try await db.raw("SELECT log_id, idx, body, hashes FROM entries ORDER BY log_id, idx").all().map {
@@ -403,43 +378,29 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             }
             #expect(tables == 0)
             await migrated.close()
-        } catch {
-            await database.destroy()
-            throw error
         }
-        await database.destroy()
     }
 
     @Test(arguments: Backend.available)
     func itemsKeepTheirRowsAndSearchUnderOneIDIndex(_ backend: Backend) async throws {
-        let database = try await TestDatabase.make(backend)
-        do {
-            // Items of the ten migrations before, with gaps in seq, as rows that were deleted leave.
-            let raw = try await Database.open(database.location, readers: 1, logger: quietLogger)
-            let before: [String] = try await raw.writers.with { db in
-                try await Migrations.run(
-                    on: db,
-                    dialect: raw.dialect,
-                    mode: .apply,
-                    list: Array(Migrations.all.prefix(10))
-                )
-                for (seq, kind, id, title) in [
-                    (3, "irritant", "i1", "Consular staffing"), (8, "meeting", "i1", "Embassy operations"),
-                    (9, "account", "a1", "lavrov"),
-                ] {
-                    try await db.raw(
-                        """
-                        INSERT INTO items (seq, kind, id, mechanism_id, owner_party, reference, about, status, title,
-                            search_text, updated_at, body)
-                        VALUES (\(bind: seq), \(bind: kind), \(bind: id), 'm1', NULL, NULL, NULL, 'open', \(bind: title),
-                            'Visas for diplomatic staff', '2025-02-18T12:00:00Z', '{}')
-                        """
-                    ).run()
-                }
-                try await SearchIndex.catchUp(on: db, dialect: raw.dialect)
-                return try await Self.itemRows(db)
+        // Items of the ten migrations before, with gaps in seq, as rows that were deleted leave.
+        try await withOlderSchema(backend, migrations: 10) { db, dialect in
+            for (seq, kind, id, title) in [
+                (3, "irritant", "i1", "Consular staffing"), (8, "meeting", "i1", "Embassy operations"),
+                (9, "account", "a1", "lavrov"),
+            ] {
+                try await db.raw(
+                    """
+                    INSERT INTO items (seq, kind, id, mechanism_id, owner_party, reference, about, status, title,
+                        search_text, updated_at, body)
+                    VALUES (\(bind: seq), \(bind: kind), \(bind: id), 'm1', NULL, NULL, NULL, 'open', \(bind: title),
+                        'Visas for diplomatic staff', '2025-02-18T12:00:00Z', '{}')
+                    """
+                ).run()
             }
-            await raw.close()
+            try await SearchIndex.catchUp(on: db, dialect: dialect)
+            return try await Self.itemRows(db)
+        } then: { before, database in
             let migrated = try await database.open(migrate: true)
             let (after, indexes) = try await migrated.read { db in
                 let indexes =
@@ -478,38 +439,24 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 }
             }
             await migrated.close()
-        } catch {
-            await database.destroy()
-            throw error
         }
-        await database.destroy()
     }
 
     @Test(arguments: Backend.available)
     func theLatestCheckpointMovesIntoItsLogsRowAndTheHistoryKeepsTheFirstOfEachSpacing(_ backend: Backend)
         async throws
     {
-        let database = try await TestDatabase.make(backend)
-        do {
-            func note(_ size: Int) -> String { "o/l\n\(size)\nroot\n\n— key sig\n" }
-            let raw = try await Database.open(database.location, readers: 1, logger: quietLogger)
-            try await raw.writers.with { db in
-                try await Migrations.run(
-                    on: db,
-                    dialect: raw.dialect,
-                    mode: .apply,
-                    list: Array(Migrations.all.prefix(11))
-                )
+        func note(_ size: Int) -> String { "o/l\n\(size)\nroot\n\n— key sig\n" }
+        try await withOlderSchema(backend, migrations: 11) { db, dialect in
+            try await db.raw(
+                "INSERT INTO logs (id, origin, mechanism_id, party_id, size) VALUES ('l', 'o/l', 'm', NULL, 2050)"
+            ).run()
+            for size in [1, 5, 1030, 1100, 2050] {
                 try await db.raw(
-                    "INSERT INTO logs (id, origin, mechanism_id, party_id, size) VALUES ('l', 'o/l', 'm', NULL, 2050)"
+                    "INSERT INTO checkpoints (log_id, size, note) VALUES ('l', \(bind: size), \(bind: note(size)))"
                 ).run()
-                for size in [1, 5, 1030, 1100, 2050] {
-                    try await db.raw(
-                        "INSERT INTO checkpoints (log_id, size, note) VALUES ('l', \(bind: size), \(bind: note(size)))"
-                    ).run()
-                }
             }
-            await raw.close()
+        } then: { _, database in
             let migrated = try await database.open(migrate: true)
             #expect(try await migrated.latestCheckpoint("l") == note(2050))
             #expect(try await migrated.checkpoints("l") == [note(1), note(1030), note(2050)])
@@ -519,11 +466,7 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             }
             #expect(history == [1, 1030, 2050])
             await migrated.close()
-        } catch {
-            await database.destroy()
-            throw error
         }
-        await database.destroy()
     }
 
     /// Every row of `items`, as text, in seq order.
@@ -539,27 +482,17 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
     @Test(arguments: Backend.available)
     func searchIndexMigrationIndexesTheRowsThereAre(_ backend: Backend) async throws {
-        let database = try await TestDatabase.make(backend)
-        do {
-            // A database of the six migrations before the search index was kept per transaction.
-            let raw = try await Database.open(database.location, readers: 1, logger: quietLogger)
-            try await raw.writers.with { db in
-                try await Migrations.run(
-                    on: db,
-                    dialect: raw.dialect,
-                    mode: .apply,
-                    list: Array(Migrations.all.prefix(6))
-                )
-                try await db.raw(
-                    """
-                    INSERT INTO items (kind, id, mechanism_id, owner_party, reference, about, status, title,
-                        search_text, updated_at, body)
-                    VALUES ('irritant', 'i1', 'm1', NULL, 'IRR-1', NULL, 'raised', 'Consular staffing',
-                        'Visas for diplomatic staff', '2025-02-18T12:00:00Z', '{}')
-                    """
-                ).run()
-            }
-            await raw.close()
+        // A database of the six migrations before the search index was kept per transaction.
+        try await withOlderSchema(backend, migrations: 6) { db, dialect in
+            try await db.raw(
+                """
+                INSERT INTO items (kind, id, mechanism_id, owner_party, reference, about, status, title,
+                    search_text, updated_at, body)
+                VALUES ('irritant', 'i1', 'm1', NULL, 'IRR-1', NULL, 'raised', 'Consular staffing',
+                    'Visas for diplomatic staff', '2025-02-18T12:00:00Z', '{}')
+                """
+            ).run()
+        } then: { _, database in
             let migrated = try await database.open(migrate: true)
             if backend == .sqlite {
                 // The store's search is a MATCH on this index joined to items by rowid.
@@ -579,11 +512,7 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 #expect(pending.isEmpty)
             }
             await migrated.close()
-        } catch {
-            await database.destroy()
-            throw error
         }
-        await database.destroy()
     }
 
     /// Every row of the three log tables, as text, in key order.

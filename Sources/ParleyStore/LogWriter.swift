@@ -71,12 +71,16 @@ struct LogWriter {
                 SELECT 1 FROM checkpoints WHERE log_id = \(bind: log.id) AND size >= \(bind: range.size / spacing * spacing)
             )
             """
-        // PostgreSQL: with the batch's writes, in one statement.
+        // With the size it signs, which the batch's last flush left to it. PostgreSQL: with the
+        // batch's writes, in one statement.
         if let combined = batch.combinedWrite(for: db) {
+            combined.setSize(of: log.id, to: range.size)
             combined.setCheckpoint(of: log.id, to: note)
             combined.add(history, binds: 5)
         } else {
-            try await db.raw("UPDATE logs SET checkpoint = \(bind: note) WHERE id = \(bind: log.id)").run()
+            try await db.raw(
+                "UPDATE logs SET size = \(bind: range.size), checkpoint = \(bind: note) WHERE id = \(bind: log.id)"
+            ).run()
             try await db.raw(history).run()
         }
         return note

@@ -22,6 +22,7 @@ enum Migrations {
         Migration(name: "0010-count-write-transactions", apply: countWriteTransactions),
         Migration(name: "0011-one-index-for-item-ids", apply: oneIndexForItemIDs),
         Migration(name: "0012-keep-the-latest-checkpoint-with-its-log", apply: keepTheLatestCheckpointWithItsLog),
+        Migration(name: "0013-mark-how-far-search-is-indexed", apply: markHowFarSearchIsIndexed),
     ]
 
     /// How an open treats pending migrations.

@@ -57,10 +57,12 @@ struct PendingAppends {
     }
 
     /// Folds the kept entries into `tails` (each log's compact range as stored), writes them,
-    /// the hashes they complete and the logs' new sizes, and empties itself.
+    /// the hashes they complete and, unless `sizesLater` (the checkpoints that end the batch
+    /// store each log's size with themselves), the logs' new sizes; then empties itself.
     mutating func write(
         on db: any SQLDatabase,
         tails: inout [String: CompactRange],
+        sizesLater: Bool = false,
         combining combined: CombinedWrite? = nil
     ) async throws {
         guard !isEmpty else { return }
@@ -85,7 +87,7 @@ struct PendingAppends {
             on: db,
             combining: combined
         )
-        for (log, size) in sizes.sorted(by: { $0.key < $1.key }) {
+        for (log, size) in sizes.sorted(by: { $0.key < $1.key }) where !sizesLater {
             if let combined {
                 combined.setSize(of: log, to: size)
             } else {

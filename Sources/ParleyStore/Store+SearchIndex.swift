@@ -1,7 +1,7 @@
-// Keeping SQLite's search index up to date outside the appends (see SearchIndex): the rows a
-// commit changes are only noted; a background task indexes what is noted a few times a second,
-// many rows in one FTS5 segment, and a search first indexes whatever is still noted, so it
-// always sees every committed change.
+// Keeping SQLite's search index up to date outside the appends (see SearchIndex): a commit's new
+// rows lie above the index's mark and its changes to older rows are only noted; a background
+// task indexes both a few times a second, many rows in one FTS5 segment, and a search first
+// indexes whatever is still waiting, so it always sees every committed change.
 import Foundation
 import Logging
 import SQLKit
@@ -41,8 +41,7 @@ extension Store {
     func catchUpSearchIndex() async throws {
         guard database.dialect == .sqlite else { return }
         let pending = try await read { db in
-            try await db.raw("SELECT EXISTS (SELECT 1 FROM items_fts_pending) AS pending").first()?
-                .decode(column: "pending", as: Int64.self) == 1
+            try await db.raw(SearchIndex.backlogQuery).first()?.decode(column: "backlog", as: Int64.self) == 1
         }
         guard pending else { return }
         // Only the index's own tables change: the writer's decision state stays valid.

@@ -89,12 +89,12 @@ final class WriteBatch: @unchecked Sendable {
 
     /// Writes what the batch's jobs kept (entries, hashes, log sizes, projection rows and
     /// counters): before the batch commits, and before a job that may read or write those tables
-    /// itself.
-    /// Writes what the jobs kept. On PostgreSQL the writes go as one statement, and with
-    /// `deferring` they wait to go with the checkpoints (see `runCombined`).
+    /// itself. `deferring` is the flush before the checkpoints, which store the logs' sizes with
+    /// themselves; on PostgreSQL the writes then wait to go with them in one statement (see
+    /// `runCombined`).
     func flush(on db: any SQLDatabase, deferring: Bool = false) async throws {
         let combined = combinedWrite(for: db)
-        try await pending.write(on: db, tails: &tails, combining: combined)
+        try await pending.write(on: db, tails: &tails, sizesLater: deferring, combining: combined)
         if let state {
             try await ProjectionWriter.write(state, on: db, encoded: rowEncodings, combining: combined)
         }

@@ -398,7 +398,14 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
                     """
                 ).run()
             }
-            try await SearchIndex.catchUp(on: db, dialect: dialect)
+            // Indexed, as the search index of those migrations left it once it caught up.
+            if dialect == .sqlite {
+                try await db.raw(
+                    "INSERT INTO items_fts (rowid, title, search_text) SELECT seq, title, search_text FROM items"
+                )
+                .run()
+                try await db.raw("DELETE FROM items_fts_pending").run()
+            }
             return try await Self.itemRows(db)
         } then: { before, database in
             let migrated = try await database.open(migrate: true)

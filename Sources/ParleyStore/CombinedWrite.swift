@@ -9,18 +9,27 @@ import SQLKit
 
 final class CombinedWrite: @unchecked Sendable {
     private var statements: [(sql: SQLQueryString, binds: Int)] = []
-    /// New sizes and latest checkpoints of logs, by log id: one UPDATE for them all, since one
-    /// statement may not change a row twice.
-    private var logs: [String: (size: Int64?, checkpoint: String?)] = [:]
+    /// New sizes, latest checkpoints and reference counters of logs, by log id: one UPDATE for
+    /// them all, since one statement may not change a row twice.
+    private var logs: [String: LogChange] = [:]
+
+    private struct LogChange {
+        var size: Int64?
+        var checkpoint: String?
+        /// Set when the counters change; the inner nil when none is issued (a rebuild's start).
+        var counters: String??
+    }
 
     /// Bound values in one combined statement at most: PostgreSQL's protocol allows 65,535.
     static let bindLimit = 30_000
 
     var isEmpty: Bool { statements.isEmpty && logs.isEmpty }
 
-    func setSize(of log: String, to size: Int64) { logs[log, default: (nil, nil)].size = size }
+    func setSize(of log: String, to size: Int64) { logs[log, default: LogChange()].size = size }
 
-    func setCheckpoint(of log: String, to note: String) { logs[log, default: (nil, nil)].checkpoint = note }
+    func setCheckpoint(of log: String, to note: String) { logs[log, default: LogChange()].checkpoint = note }
+
+    func setCounters(of log: String, to text: String?) { logs[log, default: LogChange()].counters = .some(text) }
 
     /// Keeps a statement (an INSERT, UPDATE or DELETE) with `binds` bound values for `run`.
     func add(_ sql: SQLQueryString, binds: Int) {
@@ -32,7 +41,7 @@ final class CombinedWrite: @unchecked Sendable {
     /// version only, and fails (nothing of it done) if the version was another: someone else
     /// wrote since the batch state was kept (see WriteQueue, optimistic batches).
     func run(on db: any SQLDatabase, expecting version: Int64? = nil) async throws {
-        if !logs.isEmpty { add(Self.logUpdate(logs), binds: 3 * logs.count) }
+        if !logs.isEmpty { add(Self.logUpdate(logs), binds: 5 * logs.count) }
         logs = [:]
         var groups: [[SQLQueryString]] = []
         var binds = Self.bindLimit
@@ -70,20 +79,25 @@ final class CombinedWrite: @unchecked Sendable {
         return sql
     }
 
-    /// `UPDATE logs … FROM (VALUES …)`: each log's size and checkpoint, where given.
-    private static func logUpdate(_ logs: [String: (size: Int64?, checkpoint: String?)]) -> SQLQueryString {
+    /// `UPDATE logs … FROM (VALUES …)`: each log's size, checkpoint and counters, where given.
+    private static func logUpdate(_ logs: [String: LogChange]) -> SQLQueryString {
         var sql: SQLQueryString = "UPDATE logs SET size = COALESCE(v.size, logs.size), "
-        sql.appendLiteral("checkpoint = COALESCE(v.checkpoint, logs.checkpoint) FROM (VALUES ")
-        for (n, (log, values)) in logs.sorted(by: { $0.key < $1.key }).enumerated() {
+        sql.appendLiteral("checkpoint = COALESCE(v.checkpoint, logs.checkpoint), ")
+        sql.appendLiteral("counters = CASE WHEN v.set_counters THEN v.counters ELSE logs.counters END FROM (VALUES ")
+        for (n, (log, change)) in logs.sorted(by: { $0.key < $1.key }).enumerated() {
             sql.appendLiteral(n == 0 ? "(" : ", (")
             sql.appendInterpolation(bind: log)
             sql.appendLiteral("::text, ")
-            sql.appendInterpolation(bind: values.size)
+            sql.appendInterpolation(bind: change.size)
             sql.appendLiteral("::bigint, ")
-            sql.appendInterpolation(bind: values.checkpoint)
+            sql.appendInterpolation(bind: change.checkpoint)
+            sql.appendLiteral("::text, ")
+            sql.appendInterpolation(bind: change.counters != nil)
+            sql.appendLiteral("::boolean, ")
+            sql.appendInterpolation(bind: change.counters ?? nil)
             sql.appendLiteral("::text)")
         }
-        sql.appendLiteral(") AS v (id, size, checkpoint) WHERE logs.id = v.id")
+        sql.appendLiteral(") AS v (id, size, checkpoint, set_counters, counters) WHERE logs.id = v.id")
         return sql
     }
 

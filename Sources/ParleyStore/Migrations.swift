@@ -23,6 +23,7 @@ enum Migrations {
         Migration(name: "0011-one-index-for-item-ids", apply: oneIndexForItemIDs),
         Migration(name: "0012-keep-the-latest-checkpoint-with-its-log", apply: keepTheLatestCheckpointWithItsLog),
         Migration(name: "0013-mark-how-far-search-is-indexed", apply: markHowFarSearchIsIndexed),
+        Migration(name: "0014-keep-reference-counters-with-their-log", apply: keepReferenceCountersWithTheirLog),
     ]
 
     /// How an open treats pending migrations.

@@ -1,6 +1,6 @@
 // Writes the rows and counters a batch changed, in its transaction: one bulk upsert for the rows
-// (the SQLite FTS5 triggers or PostgreSQL's generated tsvector follow by themselves) and one for
-// the counters.
+// (SQLite's search index or PostgreSQL's generated tsvector follow by themselves), and the
+// counters of each log in its row of `logs`.
 import ParleyCore
 import SQLKit
 
@@ -22,10 +22,11 @@ enum ProjectionWriter {
             }
         }
         try await upsert(stored, on: db, combining: combined)
-        let counters = cache.writtenCounters.map { key in
-            (key.log.description, key.kind.rawValue, Int64(cache.counters[key.log]?[key.kind] ?? 0))
-        }
-        try await upsertCounters(counters, on: db, combining: combined)
+        // Each log's counters whole: a command's logs have theirs loaded before it issues a
+        // number (see Store+Execute), and a rebuild starts them from none.
+        let logs = Set(cache.writtenCounters.map(\.log))
+        let counters = logs.map { (log: $0.description, values: cache.counters[$0] ?? [:]) }
+        try await writeCounters(counters, on: db, combining: combined)
         cache.clearWritten()
     }
 
@@ -48,21 +49,19 @@ enum ProjectionWriter {
         " ON CONFLICT (id, kind) DO UPDATE SET "
         + StoredRow.columns.dropFirst(2).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
 
-    static func upsertCounters(
-        _ counters: [(log: String, kind: String, last: Int64)],
+    /// Stores each log's counters in its row of `logs` (see ReferenceCounters).
+    static func writeCounters(
+        _ counters: [(log: String, values: [ReferenceKind: Int])],
         on db: any SQLDatabase,
         combining combined: CombinedWrite? = nil
     ) async throws {
-        let rows = counters.sorted(by: { ($0.log, $0.kind) < ($1.log, $1.kind) }).map {
-            [BulkValue.text($0.log), .text($0.kind), .integer($0.last)]
+        for (log, values) in counters.sorted(by: { $0.log < $1.log }) {
+            let text = ReferenceCounters.text(values)
+            if let combined {
+                combined.setCounters(of: log, to: text)
+            } else {
+                try await db.raw("UPDATE logs SET counters = \(bind: text) WHERE id = \(bind: log)").run()
+            }
         }
-        try await BulkWrite.insert(
-            into: "counters",
-            columns: ["log_id", "kind", "last"],
-            rows: rows,
-            tail: " ON CONFLICT (log_id, kind) DO UPDATE SET last = excluded.last",
-            on: db,
-            combining: combined
-        )
     }
 }

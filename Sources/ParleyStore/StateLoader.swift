@@ -98,15 +98,13 @@ struct StateLoader {
     private func loadCounters(_ logs: [LogID], into cache: StateCache) async throws {
         guard !logs.isEmpty else { return }
         let rows = try await db.raw(
-            "SELECT log_id, kind, last FROM counters WHERE log_id IN (\(binds: logs.map(\.description).sorted()))"
+            "SELECT id, counters FROM logs WHERE id IN (\(binds: logs.map(\.description).sorted()))"
         ).all()
         var values: [LogID: [ReferenceKind: Int]] = [:]
         for row in rows {
-            let text = try row.decode(column: "log_id", as: String.self)
-            guard let log = LogID(text),
-                let kind = ReferenceKind(rawValue: try row.decode(column: "kind", as: String.self))
-            else { throw StoreError.database("counters hold an unreadable row for \(text)") }
-            values[log, default: [:]][kind] = Int(try row.decode(column: "last", as: Int64.self))
+            let text = try row.decode(column: "id", as: String.self)
+            guard let log = LogID(text) else { throw StoreError.database("the log id \(text) cannot be read") }
+            values[log] = try ReferenceCounters.parse(try row.decode(column: "counters", as: String?.self), log: text)
         }
         for log in logs { cache.learnCounters(log, values[log] ?? [:]) }
     }

@@ -68,7 +68,7 @@ struct BackupTable: Sendable {
             name: "logs",
             columns: [
                 ("id", .text), ("origin", .text), ("mechanism_id", .text), ("party_id", .optionalText),
-                ("size", .integer), ("checkpoint", .optionalText),
+                ("size", .integer), ("checkpoint", .optionalText), ("counters", .optionalText),
             ],
             key: ["id"]
         ),
@@ -89,11 +89,6 @@ struct BackupTable: Sendable {
                     ($0, ["owner_party", "reference", "about", "status"].contains($0) ? .optionalText : .text)
                 },
             key: ["seq"]
-        ),
-        BackupTable(
-            name: "counters",
-            columns: [("log_id", .text), ("kind", .text), ("last", .integer)],
-            key: ["log_id", "kind"]
         ),
         BackupTable(
             name: "credentials",

@@ -71,15 +71,14 @@ extension Store {
                         ($0.kind.utf8.lexicographicallyPrecedes($1.kind.utf8))
                             || ($0.kind == $1.kind && $0.id.utf8.lexicographicallyPrecedes($1.id.utf8))
                     }
-                let counters = try await db.raw("SELECT log_id, kind, last FROM counters").all()
-                    .map {
-                        (
-                            log: try $0.decode(column: "log_id", as: String.self),
-                            kind: try $0.decode(column: "kind", as: String.self),
-                            last: try $0.decode(column: "last", as: Int64.self)
-                        )
-                    }
-                    .sorted { ($0.log, $0.kind) < ($1.log, $1.kind) }
+                var counters: [(log: String, kind: String, last: Int64)] = []
+                for row in try await db.raw("SELECT id, counters FROM logs WHERE counters IS NOT NULL").all() {
+                    let log = try row.decode(column: "id", as: String.self)
+                    let text = try row.decode(column: "counters", as: String?.self)
+                    let values = try ReferenceCounters.parse(text, log: log)
+                    counters += values.map { (log, $0.key.rawValue, Int64($0.value)) }
+                }
+                counters.sort { ($0.log, $0.kind) < ($1.log, $1.kind) }
                 return (rows, counters)
             }
         }
@@ -89,7 +88,7 @@ extension Store {
 extension LogWriter {
     func rebuild() async throws -> Int64 {
         try await db.raw("DELETE FROM items").run()
-        try await db.raw("DELETE FROM counters").run()
+        try await db.raw("UPDATE logs SET counters = NULL").run()
         let logs = try await db.raw("SELECT id, size FROM logs ORDER BY id").all().map {
             (id: try $0.decode(column: "id", as: String.self), size: try $0.decode(column: "size", as: Int64.self))
         }

@@ -476,6 +476,55 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
         }
     }
 
+    @Test(arguments: Backend.available)
+    func referenceCountersMoveIntoTheirLogsRows(_ backend: Backend) async throws {
+        let shared = "mechanism/m1"
+        let usLog = "mechanism/m1/party/us"
+        try await withOlderSchema(backend, migrations: 13) { db, _ in
+            for log in [shared, usLog] {
+                try await db.raw(
+                    "INSERT INTO logs (id, origin, mechanism_id, party_id, size) VALUES (\(bind: log), \(bind: "k/" + log), 'm1', NULL, 3)"
+                ).run()
+            }
+            // The last of a log without a row (no entry behind it) is not carried over.
+            for (log, kind, last) in [
+                (shared, "IRR", 12), (shared, "CMT", 3), (usLog, "NTE", 7), ("mechanism/gone", "IRR", 2),
+            ] {
+                try await db.raw(
+                    "INSERT INTO counters (log_id, kind, last) VALUES (\(bind: log), \(bind: kind), \(bind: last))"
+                ).run()
+            }
+        } then: { _, database in
+            let migrated = try await database.open(migrate: true)
+            let counters = try await migrated.referenceCounters()
+            #expect(
+                counters == [
+                    try #require(LogID(shared)): [.irritant: 12, .commitment: 3],
+                    try #require(LogID(usLog)): [.note: 7],
+                ]
+            )
+            let stored = try await migrated.read { db in
+                try await db.raw("SELECT counters FROM logs WHERE id = \(bind: shared)").first()?
+                    .decode(column: "counters", as: String.self)
+            }
+            #expect(stored == "CMT-3 IRR-12")
+            await #expect(throws: (any Error).self) {
+                try await migrated.read { try await $0.raw("SELECT 1 FROM counters").run() }
+            }
+            await migrated.close()
+        }
+    }
+
+    @Test func unreadableReferenceCountersAreRefusedWithAWayOut() throws {
+        #expect(try ReferenceCounters.parse("CMT-3 IRR-12", log: "l") == [.commitment: 3, .irritant: 12])
+        #expect(try ReferenceCounters.parse(nil, log: "l").isEmpty)
+        #expect(ReferenceCounters.text([:]) == nil)
+        #expect(ReferenceCounters.text([.irritant: 2, .commitment: 0]) == "IRR-2")
+        for bad in ["IRR-0", "IRR-2 IRR-3", "XYZ-1", "IRR", "IRR-12,CMT-3"] {
+            #expect(throws: StoreError.self, "\(bad)") { try ReferenceCounters.parse(bad, log: "l") }
+        }
+    }
+
     /// Every row of `items`, as text, in seq order.
     static func itemRows(_ db: any SQLDatabase) async throws -> [String] {
         try await db.raw("SELECT seq, kind, id, title, status, body FROM items ORDER BY seq").all().map {

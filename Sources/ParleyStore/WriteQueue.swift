@@ -13,7 +13,7 @@ import SQLKit
 actor WriteQueue {
     private struct Waiting {
         let job: @Sendable (any SQLDatabase, WriteBatch) async throws -> any Sendable
-        let done: CheckedContinuation<any Sendable, any Error>
+        let done: Reply
         /// The job fails before it writes, or sets `WriteBatch.jobWrote` first.
         let decidesBeforeWriting: Bool
     }
@@ -52,40 +52,61 @@ actor WriteQueue {
     }
 
     /// Runs `job` inside a transaction shared with other waiting jobs; returns once committed.
+    ///
+    /// A job that finds the queue idle leads: its own task runs the batch (every job waiting by
+    /// then with it) and, if more are waiting after, hands the queue on to a task of its own.
+    /// One writer's append then never crosses to another thread and back, which costs more in
+    /// waking a thread than SQLite takes to write the rows (issue 4's one-writer figures); the
+    /// jobs that arrive while a batch runs wait to be resumed, as before.
     func submit<T: Sendable>(
         decidesBeforeWriting: Bool = false,
         _ job: @escaping @Sendable (any SQLDatabase, WriteBatch) async throws -> T
     ) async throws -> T {
-        let result = try await withCheckedThrowingContinuation { (done: CheckedContinuation<any Sendable, any Error>) in
-            waiting.append(
-                Waiting(job: { try await job($0, $1) }, done: done, decidesBeforeWriting: decidesBeforeWriting)
-            )
-            if !draining {
-                draining = true
+        let wrapped: @Sendable (any SQLDatabase, WriteBatch) async throws -> any Sendable = { try await job($0, $1) }
+        let result: any Sendable
+        if draining {
+            result = try await withCheckedThrowingContinuation { (done: CheckedContinuation<any Sendable, any Error>) in
+                waiting.append(
+                    Waiting(job: wrapped, done: .resume(done), decidesBeforeWriting: decidesBeforeWriting)
+                )
+            }
+        } else {
+            draining = true
+            let own = LeaderReply()
+            waiting.append(Waiting(job: wrapped, done: .leader(own), decidesBeforeWriting: decidesBeforeWriting))
+            while own.result == nil { await runNextBatch() }
+            if waiting.isEmpty {
+                draining = false
+            } else {
                 Task { await self.drain() }
             }
+            guard let outcome = own.result else { preconditionFailure("the leading job has no result") }
+            result = try outcome.get()
         }
         guard let typed = result as? T else { preconditionFailure("write job returned \(type(of: result))") }
         return typed
     }
 
     private func drain() async {
-        while !waiting.isEmpty {
-            // The writers the last batch acknowledged are on their way back with their next job:
-            // give them a moment to join this batch rather than start it with only the first.
-            let gathering = ContinuousClock.now
-            var turns = 0
-            while waiting.count < lastBatchSize && turns < Self.turnsToGather {
-                await Task.yield()
-                turns += 1
-            }
-            phases.gathering += .now - gathering
-            let batch = Array(waiting.prefix(maxBatch))
-            lastBatchSize = batch.count
-            waiting.removeFirst(batch.count)
-            await run(batch)
-        }
+        while !waiting.isEmpty { await runNextBatch() }
         draining = false
+    }
+
+    /// Runs the jobs waiting now (at most `maxBatch`) as one batch.
+    private func runNextBatch() async {
+        // The writers the last batch acknowledged are on their way back with their next job:
+        // give them a moment to join this batch rather than start it with only the first.
+        let gathering = ContinuousClock.now
+        var turns = 0
+        while waiting.count < lastBatchSize && turns < Self.turnsToGather {
+            await Task.yield()
+            turns += 1
+        }
+        phases.gathering += .now - gathering
+        let batch = Array(waiting.prefix(maxBatch))
+        lastBatchSize = batch.count
+        waiting.removeFirst(batch.count)
+        await run(batch)
     }
 
     /// A job without a savepoint failed after writing: its writes cannot be undone alone.
@@ -202,10 +223,24 @@ actor WriteQueue {
         } catch {
             // Nothing of this batch is durable: every job fails, none is acknowledged.
             shared.forget()
-            for item in batch { item.done.resume(throwing: error) }
+            for item in batch { item.done.resume(with: .failure(error)) }
             return
         }
         for (item, outcome) in zip(batch, outcomes) { item.done.resume(with: outcome) }
+    }
+
+    /// Where a job's outcome goes: the continuation its task waits on, or, for the job whose own
+    /// task runs the batch, a place that task reads once the batch is over.
+    private enum Reply {
+        case resume(CheckedContinuation<any Sendable, any Error>)
+        case leader(LeaderReply)
+
+        func resume(with outcome: Result<any Sendable, any Error>) {
+            switch self {
+            case .resume(let continuation): continuation.resume(with: outcome)
+            case .leader(let reply): reply.result = outcome
+            }
+        }
     }
 
     /// Who wrote last, read at the start of a write transaction: the version the batch state was
@@ -230,4 +265,9 @@ actor WriteQueue {
     private static func dataVersion(_ db: any SQLDatabase) throws -> Int64? {
         (try (db as? SQLiteSession)?.dataVersion()).map(Int64.init)
     }
+}
+
+/// The outcome of the job whose own task runs its batch; set and read on the queue's actor only.
+private final class LeaderReply: @unchecked Sendable {
+    var result: Result<any Sendable, any Error>?
 }

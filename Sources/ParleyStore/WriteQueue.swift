@@ -64,11 +64,16 @@ actor WriteQueue {
     ) async throws -> T {
         let wrapped: @Sendable (any SQLDatabase, WriteBatch) async throws -> any Sendable = { try await job($0, $1) }
         let result: any Sendable
-        if draining {
+        // A cancelled task does not lead: the batch it would run holds other writers' jobs too.
+        if draining || Task.isCancelled {
             result = try await withCheckedThrowingContinuation { (done: CheckedContinuation<any Sendable, any Error>) in
                 waiting.append(
                     Waiting(job: wrapped, done: .resume(done), decidesBeforeWriting: decidesBeforeWriting)
                 )
+                if !draining {
+                    draining = true
+                    Task { await self.drain() }
+                }
             }
         } else {
             draining = true

@@ -11,6 +11,37 @@ import Testing
 @testable import ParleyStore
 
 @Suite struct StoreConcurrencyTests {
+    /// A job that finds the queue idle runs its batch in its own task; one from a cancelled task
+    /// does not (its batch could hold other writers' jobs), yet it is run and acknowledged all
+    /// the same, and the queue goes on serving both kinds.
+    @Test(arguments: Backend.available)
+    func aLoneWritersJobAndACancelledTasksJobAreBothCommittedAndAcknowledged(_ backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            let w = try await StoreWorld(store)
+            let (mechanism, actor) = (w.mechanism, w.usNegotiator)
+            func raise(_ title: String) async throws -> Entry {
+                try await store.execute(
+                    .raiseIrritant(.init(mechanism: mechanism, title: title, description: "Visas.")),
+                    by: actor
+                ).entries[0]
+            }
+            let alone = try await raise("Alone")
+            let cancelled = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return try await raise("Cancelled")
+            }
+            let fromCancelled = try await cancelled.value
+            let after = try await raise("After")
+            #expect([alone.index + 1, alone.index + 2] == [fromCancelled.index, after.index])
+            let titles = try await store.projectionRows().compactMap { row -> String? in
+                guard case .item(.irritant(let irritant)) = row.value else { return nil }
+                return irritant.title
+            }
+            #expect(Set(titles) == ["Alone", "Cancelled", "After"])
+            #expect(try await store.verify().isClean)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func concurrentWritersGetGaplessUniqueIndexes(_ backend: Backend) async throws {
         let database = try await TestDatabase.make(backend)

@@ -71,18 +71,24 @@ struct LogWriter {
                 SELECT 1 FROM checkpoints WHERE log_id = \(bind: log.id) AND size >= \(bind: range.size / spacing * spacing)
             )
             """
+        // The history needs a look only when this checkpoint may be the first of its spacing: the
+        // queue's last one for the log (known while the batch state is kept) was in an earlier
+        // spacing, or is not known.
+        let previous = batch.checkpointedSizes[log.id]
+        let mayStartSpacing = previous.map { $0 / spacing != range.size / spacing } ?? true
         // With the size it signs, which the batch's last flush left to it. PostgreSQL: with the
         // batch's writes, in one statement.
         if let combined = batch.combinedWrite(for: db) {
             combined.setSize(of: log.id, to: range.size)
             combined.setCheckpoint(of: log.id, to: note)
-            combined.add(history, binds: 5)
+            if mayStartSpacing { combined.add(history, binds: 5) }
         } else {
             try await db.raw(
                 "UPDATE logs SET size = \(bind: range.size), checkpoint = \(bind: note) WHERE id = \(bind: log.id)"
             ).run()
-            try await db.raw(history).run()
+            if mayStartSpacing { try await db.raw(history).run() }
         }
+        batch.checkpointedSizes[log.id] = range.size
         return note
     }
 

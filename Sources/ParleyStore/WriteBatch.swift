@@ -22,6 +22,8 @@ final class WriteBatch: @unchecked Sendable {
     var preloaded: Set<MechanismID> = []
     /// Each appended log's size and perfect subtree roots, as of the latest write.
     var tails: [String: CompactRange] = [:]
+    /// Each log's size at the latest checkpoint the queue stored for it.
+    var checkpointedSizes: [String: Int64] = [:]
     /// What the current batch appended to, and the checkpoints signed when it ended.
     private(set) var outcome = BatchOutcome()
     private var dataVersion: Int64?
@@ -130,6 +132,7 @@ final class WriteBatch: @unchecked Sendable {
         state = nil
         preloaded = []
         tails = [:]
+        checkpointedSizes = [:]
         pending = PendingAppends()
         rowEncodings = [:]
         combined = nil

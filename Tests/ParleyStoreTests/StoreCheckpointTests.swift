@@ -47,6 +47,15 @@ import Testing
             let older = kept.dropLast().map { Int64($0.size) }
             #expect(Set(older.map { $0 / spacing }).count == older.count, "\(older)")
             #expect(older.count <= Int(size / spacing) + 1)
+            // And it is the first: from the second spacing on (the first saw the set-up's commits),
+            // the kept sizes are the least handed out in each spacing, and the latest.
+            var firsts: [Int64: Int64] = [:]
+            for note in handed {
+                let handedSize = Int64(try Checkpoint.open(note, logKey: store.serverKey).checkpoint.size)
+                guard handedSize >= spacing else { continue }
+                firsts[handedSize / spacing] = min(firsts[handedSize / spacing] ?? handedSize, handedSize)
+            }
+            #expect(Set(kept.map { Int64($0.size) }.filter { $0 >= spacing }) == Set(firsts.values).union([size]))
             #expect(try await store.verify().isClean)
         }
     }

@@ -30,8 +30,9 @@ extension Migrations {
 }
 
 extension Migrations {
-    /// The triggers that note each changed row of `items` for the search index.
-    static func createSearchTriggers(_ db: any SQLDatabase) async throws {
+    /// The triggers that note each changed row of `items` for the search index; with
+    /// `atOrBelowMark`, only a row at or below the index's mark (see Migrations+SearchWatermark).
+    static func createSearchTriggers(_ db: any SQLDatabase, atOrBelowMark: Bool = false) async throws {
         // Not INSERT OR IGNORE: an upsert's own conflict clause overrides those of its triggers.
         let triggers = [
             ("items_fts_insert", "AFTER INSERT", "new.seq"),
@@ -39,9 +40,11 @@ extension Migrations {
             ("items_fts_delete", "AFTER DELETE", "old.seq"),
         ]
         for (name, event, seq) in triggers {
+            let when: SQLQueryString =
+                atOrBelowMark ? " WHEN \(unsafeRaw: seq) <= (SELECT indexed_seq FROM search_progress)" : ""
             try await db.raw(
                 """
-                CREATE TRIGGER \(unsafeRaw: name) \(unsafeRaw: event) ON items BEGIN
+                CREATE TRIGGER \(unsafeRaw: name) \(unsafeRaw: event) ON items\(when) BEGIN
                     INSERT INTO items_fts_pending (seq) SELECT \(unsafeRaw: seq)
                     WHERE NOT EXISTS (SELECT 1 FROM items_fts_pending WHERE seq = \(unsafeRaw: seq));
                 END

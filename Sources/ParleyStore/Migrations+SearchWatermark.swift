@@ -23,21 +23,6 @@ extension Migrations {
         for trigger in ["items_fts_insert", "items_fts_update", "items_fts_delete"] {
             try await db.raw("DROP TRIGGER \(unsafeRaw: trigger)").run()
         }
-        let triggers = [
-            ("items_fts_insert", "AFTER INSERT", "new.seq"),
-            ("items_fts_update", "AFTER UPDATE", "old.seq"),
-            ("items_fts_delete", "AFTER DELETE", "old.seq"),
-        ]
-        for (name, event, seq) in triggers {
-            try await db.raw(
-                """
-                CREATE TRIGGER \(unsafeRaw: name) \(unsafeRaw: event) ON items
-                WHEN \(unsafeRaw: seq) <= (SELECT indexed_seq FROM search_progress) BEGIN
-                    INSERT INTO items_fts_pending (seq) SELECT \(unsafeRaw: seq)
-                    WHERE NOT EXISTS (SELECT 1 FROM items_fts_pending WHERE seq = \(unsafeRaw: seq));
-                END
-                """
-            ).run()
-        }
+        try await createSearchTriggers(db, atOrBelowMark: true)
     }
 }

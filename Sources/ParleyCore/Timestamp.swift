@@ -39,9 +39,25 @@ public struct Timestamp: Hashable, Comparable, Codable, Sendable, CustomStringCo
     }
 
     public var description: String {
+        let day = self.day
         let secondsOfDay = Int(secondsSince1970 - day.daysSince1970 * 86_400)
-        return day.description + "T" + pad(secondsOfDay / 3600) + ":" + pad(secondsOfDay / 60 % 60) + ":"
-            + pad(secondsOfDay % 60) + "Z"
+        // Every entry and projection row holds a few of these: written byte by byte into one
+        // string, not joined from a dozen small ones.
+        guard (1...9999).contains(day.year) else {
+            return day.description + "T" + pad(secondsOfDay / 3600) + ":" + pad(secondsOfDay / 60 % 60) + ":"
+                + pad(secondsOfDay % 60) + "Z"
+        }
+        return String(unsafeUninitializedCapacity: 20) { out in
+            day.write(into: out)
+            out[10] = UInt8(ascii: "T")
+            writeTwoDigits(secondsOfDay / 3600, into: out, at: 11)
+            out[13] = UInt8(ascii: ":")
+            writeTwoDigits(secondsOfDay / 60 % 60, into: out, at: 14)
+            out[16] = UInt8(ascii: ":")
+            writeTwoDigits(secondsOfDay % 60, into: out, at: 17)
+            out[19] = UInt8(ascii: "Z")
+            return 20
+        }
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.secondsSince1970 < rhs.secondsSince1970 }
@@ -127,8 +143,24 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
     }
 
     public var description: String {
-        let y = String(year)
-        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + pad(month) + "-" + pad(day)
+        guard (1...9999).contains(year) else {
+            let y = String(year)
+            return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + pad(month) + "-" + pad(day)
+        }
+        return String(unsafeUninitializedCapacity: 10) { out in
+            write(into: out)
+            return 10
+        }
+    }
+
+    /// Writes `YYYY-MM-DD` into the first ten bytes of `out`; the year must be 1–9999.
+    func write(into out: UnsafeMutableBufferPointer<UInt8>) {
+        writeTwoDigits(year / 100, into: out, at: 0)
+        writeTwoDigits(year % 100, into: out, at: 2)
+        out[4] = UInt8(ascii: "-")
+        writeTwoDigits(month, into: out, at: 5)
+        out[7] = UInt8(ascii: "-")
+        writeTwoDigits(day, into: out, at: 8)
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
@@ -162,6 +194,12 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
 private func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }
 
 private func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+/// Writes `n` (0–99) as two ASCII digits at `offset`.
+private func writeTwoDigits(_ n: Int, into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+    out[offset] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: n / 10)
+    out[offset + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: n % 10)
+}
 
 /// Reads `count` ASCII digits at `offset`, or nil if any byte is not a digit.
 private func digits(_ b: [UInt8], _ offset: Int, _ count: Int) -> Int? {

@@ -141,6 +141,9 @@ actor WriteQueue {
         var bodyDone = false
         do {
             try await pool.with { db in
+                // From here: a wait for the connection (held by the commit-rate probe, a backup
+                // or a migration) is not the batch's own time.
+                marks.started = .now
                 try await Transaction.run(on: db, dialect: dialect) { tx in
                     marks.begun = .now
                     outcomes = []

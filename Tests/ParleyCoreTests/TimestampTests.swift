@@ -9,6 +9,15 @@ import Testing
         #expect(Timestamp(secondsSince1970: 0).description == "1970-01-01T00:00:00Z")
         #expect(Timestamp(secondsSince1970: -1).description == "1969-12-31T23:59:59Z")
         #expect(Timestamp(secondsSince1970: 951_782_400).description == "2000-02-29T00:00:00Z")
+        // The ends of the years a record's time may have, each field padded to its width.
+        for text in ["0001-01-01T00:00:00Z", "0987-06-05T04:03:02Z", "9999-12-31T23:59:59Z"] {
+            #expect(Timestamp(text)?.description == text)
+        }
+        #expect(CalendarDay(year: 987, month: 6, day: 5)?.description == "0987-06-05")
+        // Beyond year 9999 the text is longer than the record form, and not read back.
+        let later = Timestamp("9999-12-31T23:59:59Z")!.adding(seconds: 1)
+        #expect(later.description == "10000-01-01T00:00:00Z")
+        #expect(Timestamp(later.description) == nil)
     }
 
     @Test func agreesWithFoundationOverManyDays() throws {

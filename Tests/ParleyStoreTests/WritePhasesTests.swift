@@ -47,4 +47,32 @@ import Testing
             #expect(run.gathering >= .zero)
         }
     }
+
+    /// A batch that waits for the writing connection while something outside the queue holds it
+    /// (the commit-rate probe, a backup) does not count the wait as its own beginning: the
+    /// bench's phase line would otherwise charge the appends that follow with it.
+    @Test(arguments: Backend.available)
+    func waitingForTheConnectionIsNotTheBatchsTime(_ backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            let w = try await StoreWorld(store)
+            await store.stopIndexing()
+            let before = await store.writePhases()
+            let held = AsyncStream<Void>.makeStream()
+            let holder = Task {
+                try await store.database.writers.with { _ in
+                    held.continuation.yield()
+                    try await Task.sleep(for: .seconds(1))
+                }
+            }
+            for await _ in held.stream { break }
+            _ = try await store.execute(
+                .raiseIrritant(.init(mechanism: w.mechanism, title: "Waited", description: "x")),
+                by: w.usNegotiator
+            )
+            try await holder.value
+            let run = await store.writePhases() - before
+            #expect(run.batches == 1)
+            #expect(run.beginning < .milliseconds(500), "the second held by the probe was counted: \(run.beginning)")
+        }
+    }
 }

@@ -19,10 +19,22 @@ extension Merkle {
 
     /// RFC 9162 §2.1.1 leaf hash of a raw buffer.
     public static func leafHash(bytes entry: UnsafeRawBufferPointer) -> Hash {
-        var hasher = SHA256()
-        withUnsafeBytes(of: UInt8(0x00)) { hasher.update(bufferPointer: $0) }
+        var hasher = leafPrefix
         hasher.update(bufferPointer: entry)
         return digest(hasher)
+    }
+
+    /// SHA-256 having taken a leaf's 0x00 and a node's 0x01: each hash starts from a copy,
+    /// rather than setting up a hasher and feeding it one byte (a fifth of what a node costs).
+    /// Shared across threads safely: these are never changed, and a copy's first `update`
+    /// gives the copy a state of its own (SHA256 is copy-on-write), only reading this one.
+    private nonisolated(unsafe) static let leafPrefix = prefixed(0x00)
+    private nonisolated(unsafe) static let nodePrefix = prefixed(0x01)
+
+    private static func prefixed(_ byte: UInt8) -> SHA256 {
+        var hasher = SHA256()
+        withUnsafeBytes(of: byte) { hasher.update(bufferPointer: $0) }
+        return hasher
     }
 
     @usableFromInline
@@ -33,11 +45,10 @@ extension Merkle {
     /// RFC 9162 §2.1.1: MTH(D[n]) = SHA-256(0x01 || MTH(D[0:k]) || MTH(D[k:n])).
     public static func nodeHash(_ left: Hash, _ right: Hash) -> Hash {
         // One 65-byte buffer on the stack: a single `update` is cheaper than three.
-        var block: (Hash, Hash, UInt8) = (left, right, 0x01)
-        return withUnsafeBytes(of: &block) { raw in
-            var hasher = SHA256()
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[64..<65]))
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[0..<64]))
+        var halves: (Hash, Hash) = (left, right)
+        return withUnsafeBytes(of: &halves) { raw in
+            var hasher = nodePrefix
+            hasher.update(bufferPointer: raw)
             return digest(hasher)
         }
     }

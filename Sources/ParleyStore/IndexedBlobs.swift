@@ -47,21 +47,23 @@ struct IndexedBlobs: Sendable {
         self.init(indexes: indexes, first: first, second: second)
     }
 
-    /// Hands each row to `body` in order, until it answers false.
+    /// Hands each row to `body` in order of index, until it answers false. The rows come as
+    /// the server aggregated them, which is the order of the index they were read by but is not
+    /// promised: when they are not ascending, they are handed over sorted.
     func scan(_ body: (Int64, UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Bool) {
+        let ascending = zip(indexes, indexes.dropFirst()).allSatisfy { $0 < $1 }
+        let order = ascending ? Array(indexes.indices) : indexes.indices.sorted { indexes[$0] < indexes[$1] }
         first.bytes.withUnsafeBytes { a in
             second.bytes.withUnsafeBytes { b in
-                var (startA, startB) = (0, 0)
-                for (row, index) in indexes.enumerated() {
-                    let (endA, endB) = (first.ends[row], second.ends[row])
+                for row in order {
+                    let (startA, startB) = row == 0 ? (0, 0) : (first.ends[row - 1], second.ends[row - 1])
                     guard
                         body(
-                            index,
-                            UnsafeRawBufferPointer(rebasing: a[startA..<endA]),
-                            UnsafeRawBufferPointer(rebasing: b[startB..<endB])
+                            indexes[row],
+                            UnsafeRawBufferPointer(rebasing: a[startA..<first.ends[row]]),
+                            UnsafeRawBufferPointer(rebasing: b[startB..<second.ends[row]])
                         )
                     else { return }
-                    (startA, startB) = (endA, endB)
                 }
             }
         }

@@ -24,16 +24,17 @@ func benchStore(_ location: DatabaseLocation, growTo: Int) async throws -> [(lab
     // the ratio is the median of the rounds'. Concurrent writers run three times each and report
     // the median. Every round's figure is printed beside it.
     let world = try await BenchWorld.make(store, writers: 64)
+    let perRound = 1_500
     var appended = 0
     var rounds: [(raw: Double, one: Double)] = []
     let onePhasesBefore = await store.writePhases()
     var oneWall = 0.0
     for _ in 0..<3 {
-        let raw = try await store.rawCommitRate(rows: 1_500)
+        let raw = try await store.rawCommitRate(rows: perRound)
         let started = Date()
-        let one = try await world.append(1_500, writers: 1)
+        let one = try await world.append(perRound, writers: 1)
         oneWall += Date().timeIntervalSince(started)
-        appended += 1_500
+        appended += perRound
         rounds.append((raw, one))
     }
     let onePhases = await store.writePhases() - onePhasesBefore
@@ -52,7 +53,7 @@ func benchStore(_ location: DatabaseLocation, growTo: Int) async throws -> [(lab
                 + " (median; rounds \(ratios.map { percent($0, of: 1) }.joined(separator: ", ")))"
         )
     )
-    results.append(("  where its time went", phaseLine(onePhases, entries: 4_500, wall: oneWall)))
+    results.append(("  where its time went", phaseLine(onePhases, entries: rounds.count * perRound, wall: oneWall)))
     for (writers, count) in [(8, 10_000), (64, 20_000)] {
         var rates: [Double] = []
         let before = await store.writePhases()

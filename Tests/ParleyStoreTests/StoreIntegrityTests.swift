@@ -117,6 +117,73 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// verify checks the checkpoints' signatures beside the log's chunks, not before them. In a
+    /// log of several chunks, with an entry and the latest checkpoint both damaged, it names the
+    /// checkpoint (the replay waits for the signatures); with the checkpoint put back, the entry.
+    @Test(arguments: Backend.available)
+    func aForgedCheckpointAndThenADamagedEntryOfALongLogAreNamed(_ backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            let w = try await StoreWorld(store)
+            let (mechanism, negotiator) = (w.mechanism, w.usNegotiator)
+            let log = LogID.shared(mechanism).description
+            let wanted = 2 * Store.verifyChunk + 100
+            // Concurrent raisers, so that group commit makes this quick on either database.
+            while let size = try await store.logSize(log), size < wanted {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for i in 0..<Int(min(256, wanted - size)) {
+                        group.addTask {
+                            _ = try await store.execute(
+                                .raiseIrritant(
+                                    .init(mechanism: mechanism, title: "Irritant \(size)-\(i)", description: "Visas")
+                                ),
+                                by: negotiator
+                            )
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            #expect(try await store.verify().isClean)
+            let size = try #require(try await store.logSize(log))
+            let damaged = Store.verifyChunk + 7
+            let original: String = try await store.write { writer in
+                // An entry in the second chunk changes, and the latest checkpoint's signature.
+                let at = damaged
+                let row = try await writer.db.raw(
+                    "SELECT body FROM entries WHERE log_id = \(bind: log) AND idx = \(bind: at)"
+                ).first()
+                var bytes = try #require(row).bytes("body")
+                let position = try #require(bytes.lastIndex(of: UInt8(ascii: "a")))
+                bytes[position] = UInt8(ascii: "b")
+                try await writer.db.raw(
+                    "UPDATE entries SET body = \(Blob.bind(bytes)) WHERE log_id = \(bind: log) AND idx = \(bind: at)"
+                ).run()
+                let latest = try await writer.db.raw("SELECT checkpoint FROM logs WHERE id = \(bind: log)").first()
+                let original = try #require(latest).decode(column: "checkpoint", as: String.self)
+                var note = Array(original.utf8)
+                let inSignature = note.count - 12
+                note[inSignature] = note[inSignature] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+                try await writer.db.raw(
+                    "UPDATE logs SET checkpoint = \(bind: String(decoding: note, as: UTF8.self)) WHERE id = \(bind: log)"
+                ).run()
+                return original
+            }
+            let report = try await store.verify()
+            #expect(report.problems.count == 1, "\(report.problems)")
+            let problem = try #require(report.problems.first)
+            #expect(problem.log == log)
+            #expect(problem.entry == size - 1, "\(problem)")
+            #expect(problem.message.contains("does not verify"), "\(problem)")
+            // With the checkpoint as it was, the damaged entry is what verify names.
+            try await store.write { writer in
+                try await writer.db.raw("UPDATE logs SET checkpoint = \(bind: original) WHERE id = \(bind: log)").run()
+            }
+            let second = try await store.verify()
+            #expect(second.problems.count == 1, "\(second.problems)")
+            #expect(second.problems.first?.entry == damaged, "\(second.problems)")
+        }
+    }
+
     @Test(arguments: Backend.available)
     func verifyNamesAnEntryThatIsNotCanonical(_ backend: Backend) async throws {
         try await withStore(backend) { store, _ in

@@ -42,6 +42,8 @@ private struct CanonicalChecker {
     let wanted: [[UInt8]]
     var position = 0
     var found: [Range<Int>?]
+    /// Whether the string read last held an escape (its text differs from its bytes).
+    var escaped = false
 
     init(bytes: UnsafeBufferPointer<UInt8>, wanted: [[UInt8]]) {
         self.bytes = bytes
@@ -99,10 +101,14 @@ private struct CanonicalChecker {
             return true
         }
         var previous: Range<Int>?
+        var previousEscaped = false
         while true {
             guard next == UInt8(ascii: "\""), let name = string() else { return false }
-            if let previous, !Self.ascending(bytes[previous], bytes[name]) { return false }
+            if let previous, !Self.ascending(bytes[previous], bytes[name], decoding: previousEscaped || escaped) {
+                return false
+            }
             previous = name
+            previousEscaped = escaped
             guard next == UInt8(ascii: ":") else { return false }
             position += 1
             let start = position
@@ -123,6 +129,7 @@ private struct CanonicalChecker {
     /// A canonical string; answers the range of its contents (between the quotes) as written.
     private mutating func string() -> Range<Int>? {
         position += 1
+        escaped = false
         let start = position
         while position < bytes.count {
             // Most of a string is printable ASCII that needs no look: skip it eight bytes at a
@@ -150,6 +157,7 @@ private struct CanonicalChecker {
                 return start..<(position - 1)
             } else if byte == UInt8(ascii: "\\") {
                 guard escape() else { return nil }
+                escaped = true
             } else if byte < 0x80 {
                 return nil
             } else {
@@ -269,11 +277,14 @@ private struct CanonicalChecker {
     }
 
     /// Member names must strictly ascend by UTF-16 code units. Names as written differ from
-    /// their text only by escapes, which are rare in names: those are compared decoded.
-    private static func ascending(_ a: Slice<UnsafeBufferPointer<UInt8>>, _ b: Slice<UnsafeBufferPointer<UInt8>>)
-        -> Bool
-    {
-        if !a.contains(UInt8(ascii: "\\")) && !b.contains(UInt8(ascii: "\\")) {
+    /// their text only by escapes, which are rare in names: those (`decoding`, when either
+    /// holds one) are compared decoded.
+    private static func ascending(
+        _ a: Slice<UnsafeBufferPointer<UInt8>>,
+        _ b: Slice<UnsafeBufferPointer<UInt8>>,
+        decoding: Bool
+    ) -> Bool {
+        if !decoding {
             return JSONKeyOrder.compare(UnsafeBufferPointer(rebasing: a), UnsafeBufferPointer(rebasing: b)) < 0
         }
         let (x, y) = (unescaped(a), unescaped(b))

@@ -30,6 +30,31 @@ func populate(_ store: Store) async throws -> StoreWorld {
     return w
 }
 
+/// One letter of a value of the entry changes: still canonical JSON, but not the entry hashed.
+func changeOneLetter(ofEntry index: Int64, of log: String, on db: any SQLDatabase) async throws {
+    let row = try await db.raw("SELECT body FROM entries WHERE log_id = \(bind: log) AND idx = \(bind: index)").first()
+    var bytes = try #require(row).bytes("body")
+    let position = try #require(bytes.lastIndex(of: UInt8(ascii: "a")))
+    bytes[position] = UInt8(ascii: "b")
+    try await db.raw(
+        "UPDATE entries SET body = \(Blob.bind(bytes)) WHERE log_id = \(bind: log) AND idx = \(bind: index)"
+    ).run()
+}
+
+/// One character of the signature of the log's latest checkpoint (kept in the log's row)
+/// changes; answers the note as it was.
+func forgeLatestCheckpoint(of log: String, on db: any SQLDatabase) async throws -> String {
+    let row = try await db.raw("SELECT checkpoint FROM logs WHERE id = \(bind: log)").first()
+    let original = try #require(row).decode(column: "checkpoint", as: String.self)
+    var note = Array(original.utf8)
+    let position = note.count - 12  // inside the base64 of the signature line
+    note[position] = note[position] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+    try await db.raw(
+        "UPDATE logs SET checkpoint = \(bind: String(decoding: note, as: UTF8.self)) WHERE id = \(bind: log)"
+    ).run()
+    return original
+}
+
 enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case entryByte, storedHash, checkpointSignature, lastEntryDeleted
     var testDescription: String { rawValue }
@@ -63,17 +88,7 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             case .entryByte:
                 // One letter of a value changes: still canonical JSON, but not the entry hashed.
                 expected = 3
-                try await store.write { writer in
-                    let row = try await writer.db.raw(
-                        "SELECT body FROM entries WHERE log_id = \(bind: log) AND idx = 3"
-                    ).first()
-                    var bytes = try #require(row).bytes("body")
-                    let position = try #require(bytes.lastIndex(of: UInt8(ascii: "a")))
-                    bytes[position] = UInt8(ascii: "b")
-                    try await writer.db.raw(
-                        "UPDATE entries SET body = \(Blob.bind(bytes)) WHERE log_id = \(bind: log) AND idx = 3"
-                    ).run()
-                }
+                try await store.write { try await changeOneLetter(ofEntry: 3, of: log, on: $0.db) }
             case .storedHash:
                 // The node over leaves 2 and 3 is stored when entry 3 completes it.
                 expected = 3
@@ -92,15 +107,7 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             case .checkpointSignature:
                 // The latest checkpoint, which the store keeps in the log's row, covers the last entry.
                 expected = size - 1
-                try await store.write { writer in
-                    let row = try await writer.db.raw("SELECT checkpoint FROM logs WHERE id = \(bind: log)").first()
-                    var note = Array(try #require(row).decode(column: "checkpoint", as: String.self).utf8)
-                    let position = note.count - 12  // inside the base64 of the signature line
-                    note[position] = note[position] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
-                    try await writer.db.raw(
-                        "UPDATE logs SET checkpoint = \(bind: String(decoding: note, as: UTF8.self)) WHERE id = \(bind: log)"
-                    ).run()
-                }
+                _ = try await store.write { try await forgeLatestCheckpoint(of: log, on: $0.db) }
             case .lastEntryDeleted:
                 expected = size - 1
                 try await store.write { writer in
@@ -146,27 +153,10 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             #expect(try await store.verify().isClean)
             let size = try #require(try await store.logSize(log))
             let damaged = Store.verifyChunk + 7
+            // An entry in the second chunk changes, and the latest checkpoint's signature.
             let original: String = try await store.write { writer in
-                // An entry in the second chunk changes, and the latest checkpoint's signature.
-                let at = damaged
-                let row = try await writer.db.raw(
-                    "SELECT body FROM entries WHERE log_id = \(bind: log) AND idx = \(bind: at)"
-                ).first()
-                var bytes = try #require(row).bytes("body")
-                let position = try #require(bytes.lastIndex(of: UInt8(ascii: "a")))
-                bytes[position] = UInt8(ascii: "b")
-                try await writer.db.raw(
-                    "UPDATE entries SET body = \(Blob.bind(bytes)) WHERE log_id = \(bind: log) AND idx = \(bind: at)"
-                ).run()
-                let latest = try await writer.db.raw("SELECT checkpoint FROM logs WHERE id = \(bind: log)").first()
-                let original = try #require(latest).decode(column: "checkpoint", as: String.self)
-                var note = Array(original.utf8)
-                let inSignature = note.count - 12
-                note[inSignature] = note[inSignature] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
-                try await writer.db.raw(
-                    "UPDATE logs SET checkpoint = \(bind: String(decoding: note, as: UTF8.self)) WHERE id = \(bind: log)"
-                ).run()
-                return original
+                try await changeOneLetter(ofEntry: damaged, of: log, on: writer.db)
+                return try await forgeLatestCheckpoint(of: log, on: writer.db)
             }
             let report = try await store.verify()
             #expect(report.problems.count == 1, "\(report.problems)")

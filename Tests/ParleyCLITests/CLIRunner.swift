@@ -31,6 +31,14 @@ struct CLIRunner {
         env.merge(environment) { $1 }
         process.environment = env
         let input = Pipe(), output = Pipe(), error = Pipe()
+        // Close-on-exec: a server another test starts meanwhile must not inherit these pipes,
+        // or reading them to their end would wait for that server to exit, holding one of the
+        // few threads the whole test run shares. The child gets its copies as 0, 1 and 2.
+        for pipe in [input, output, error] {
+            for handle in [pipe.fileHandleForReading, pipe.fileHandleForWriting] {
+                _ = fcntl(handle.fileDescriptor, F_SETFD, FD_CLOEXEC)
+            }
+        }
         process.standardInput = input
         process.standardOutput = output
         process.standardError = error

@@ -47,6 +47,9 @@ struct LogWriter {
     func append(to log: LogAddress, _ make: (Int64) -> Entry) async throws -> Entry {
         let index: Int64
         if let kept = batch.keptSize(of: log.id) { index = kept } else { index = try await tail(log).size }
+        guard index < EntryKey.indexLimit else {
+            throw StoreError.database("\(log.id) holds as many entries as entry keys can number")
+        }
         let entry = make(index)
         try batch.keep(entry, log: log.id, index: index)
         batch.touch(log)
@@ -99,12 +102,12 @@ struct LogWriter {
     static let checkpointSpacing: Int64 = 1_024
 
     /// The log's size and perfect subtree roots as stored (without what the batch keeps unwritten):
-    /// kept by the batch, or read once (creating the log if it is new).
+    /// kept by the batch, or read once (creating the log if it is new), with the log's number.
     private func tail(_ log: LogAddress) async throws -> CompactRange {
         if let kept = batch.tails[log.id] { return kept }
-        let size = try await storedSize(log)
+        let (size, number) = try await storedSize(log)
         let indexes = Merkle.compactRangeIndexes(forSize: size)
-        let stored = try await StoredHashes.fetch(log: log.id, indexes: indexes, on: db)
+        let stored = try await StoredHashes.fetch(log: log.id, number: number, indexes: indexes, on: db)
         let roots = try indexes.map { i in
             guard let hash = stored[i] else {
                 throw StoreError.database("stored hash \(i) of \(log.id) is missing; run `parley verify`")
@@ -115,24 +118,37 @@ struct LogWriter {
             throw StoreError.database("the stored hashes of \(log.id) do not fit its size \(size)")
         }
         batch.tails[log.id] = range
+        batch.logNumbers[log.id] = number
         return range
     }
 
-    /// The log's stored size, creating the log if new. Appends to a log need no lock of their own:
-    /// SQLite has one writer, and PostgreSQL's write transactions take turns on the
-    /// `write_version` row or check it before they write (see WriteQueue).
-    private func storedSize(_ log: LogAddress) async throws -> Int64 {
-        if let row = try await db.raw("SELECT size FROM logs WHERE id = \(bind: log.id)").first() {
-            return try row.decode(column: "size", as: Int64.self)
+    /// The log's stored size and number, creating the log if new (numbered after the last).
+    /// Appends to a log need no lock of their own: SQLite has one writer, and PostgreSQL's write
+    /// transactions take turns on the `write_version` row or check it before they write (see
+    /// WriteQueue).
+    private func storedSize(_ log: LogAddress) async throws -> (size: Int64, number: Int64) {
+        if let row = try await db.raw("SELECT size, num FROM logs WHERE id = \(bind: log.id)").first() {
+            guard let number = try row.decode(column: "num", as: Int64?.self) else {
+                throw StoreError.database("\(log.id) has no number; run `parley migrate`")
+            }
+            return (try row.decode(column: "size", as: Int64.self), number)
         }
-        try await db.insert(into: "logs").columns("id", "origin", "mechanism_id", "party_id", "size")
+        guard let last = try await db.raw("SELECT MAX(num) AS last FROM logs").first() else {
+            throw StoreError.database("the logs cannot be counted")
+        }
+        let number = (try last.decode(column: "last", as: Int64?.self) ?? 0) + 1
+        guard number < 1 << (63 - EntryKey.indexBits) else {
+            throw StoreError.database("the store holds as many logs as entry keys can number")
+        }
+        try await db.insert(into: "logs").columns("id", "origin", "mechanism_id", "party_id", "size", "num")
             .values(
                 SQLBind(log.id),
                 SQLBind(Self.origin(of: log.id, keyName: signer.name)),
                 SQLBind(log.mechanismID),
                 SQLBind(log.partyID),
-                SQLBind(Int64(0))
+                SQLBind(Int64(0)),
+                SQLBind(number)
             ).run()
-        return 0
+        return (0, number)
     }
 }

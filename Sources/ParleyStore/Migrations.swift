@@ -24,6 +24,7 @@ enum Migrations {
         Migration(name: "0012-keep-the-latest-checkpoint-with-its-log", apply: keepTheLatestCheckpointWithItsLog),
         Migration(name: "0013-mark-how-far-search-is-indexed", apply: markHowFarSearchIsIndexed),
         Migration(name: "0014-keep-reference-counters-with-their-log", apply: keepReferenceCountersWithTheirLog),
+        Migration(name: "0015-key-entries-by-log-number-and-index", apply: keyEntriesByLogNumberAndIndex),
     ]
 
     /// How an open treats pending migrations.

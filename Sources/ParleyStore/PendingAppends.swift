@@ -56,12 +56,14 @@ struct PendingAppends {
         sizes[log] = index + 1
     }
 
-    /// Folds the kept entries into `tails` (each log's compact range as stored), writes them,
+    /// Folds the kept entries into `tails` (each log's compact range as stored), writes them
+    /// under their keys (each log's number in `numbers`),
     /// the hashes they complete and, unless `sizesLater` (the checkpoints that end the batch
     /// store each log's size with themselves), the logs' new sizes; then empties itself.
     mutating func write(
         on db: any SQLDatabase,
         tails: inout [String: CompactRange],
+        numbers: [String: Int64],
         sizesLater: Bool = false,
         combining combined: CombinedWrite? = nil
     ) async throws {
@@ -70,7 +72,7 @@ struct PendingAppends {
         entryRows.reserveCapacity(entries.count)
         for kept in entries {
             let (bytes, leaf) = try await kept.encoding.value
-            guard var range = tails[kept.log], range.size == kept.index else {
+            guard var range = tails[kept.log], range.size == kept.index, let number = numbers[kept.log] else {
                 throw StoreError.database("the tail of \(kept.log) does not end before entry \(kept.index)")
             }
             // The hashes this leaf's append stores, end to end, kept in the entry's own row.
@@ -78,11 +80,11 @@ struct PendingAppends {
             hashes.reserveCapacity(Hash.byteCount * Merkle.storedHashesOfLeaf(kept.index))
             range.append(leafHash: leaf) { hash in hash.withUnsafeBytes { hashes.append(contentsOf: $0) } }
             tails[kept.log] = range
-            entryRows.append([.text(kept.log), .integer(kept.index), .bytes(bytes), .bytes(hashes)])
+            entryRows.append([.integer(EntryKey.of(log: number, index: kept.index)), .bytes(bytes), .bytes(hashes)])
         }
         try await BulkWrite.insert(
             into: "entries",
-            columns: ["log_id", "idx", "body", "hashes"],
+            columns: ["entry_key", "body", "hashes"],
             rows: entryRows,
             on: db,
             combining: combined

@@ -68,14 +68,14 @@ struct BackupTable: Sendable {
             name: "logs",
             columns: [
                 ("id", .text), ("origin", .text), ("mechanism_id", .text), ("party_id", .optionalText),
-                ("size", .integer), ("checkpoint", .optionalText), ("counters", .optionalText),
+                ("size", .integer), ("checkpoint", .optionalText), ("counters", .optionalText), ("num", .integer),
             ],
             key: ["id"]
         ),
         BackupTable(
             name: "entries",
-            columns: [("log_id", .text), ("idx", .integer), ("body", .blob), ("hashes", .blob)],
-            key: ["log_id", "idx"]
+            columns: [("entry_key", .integer), ("body", .blob), ("hashes", .blob)],
+            key: ["entry_key"]
         ),
         BackupTable(
             name: "checkpoints",

@@ -29,13 +29,14 @@ extension Store {
         }
         let end = min(end, start + Int64(Self.maxEntriesPerRead))
         return try await read { db in
-            try await db.select().columns("idx", "body").from("entries")
-                .where("log_id", .equal, SQLBind(log))
-                .where("idx", .greaterThanOrEqual, SQLBind(start))
-                .where("idx", .lessThan, SQLBind(end))
-                .orderBy("idx")
-                .all()
-                .map { LogEntry(index: try $0.decode(column: "idx", as: Int64.self), bytes: try $0.bytes("body")) }
+            try await db.raw(
+                "SELECT entry_key, body FROM entries WHERE \(EntryKey.range(of: log, from: start, to: end)) ORDER BY entry_key"
+            ).all().map {
+                LogEntry(
+                    index: EntryKey.index(of: try $0.decode(column: "entry_key", as: Int64.self)),
+                    bytes: try $0.bytes("body")
+                )
+            }
         }
     }
 

@@ -198,7 +198,10 @@ extension Store {
         let limit = max(1, min(limit, Self.maxEntriesPerRead))
         let bodies = try await read { db in
             try await db.raw(
-                "SELECT body FROM entries WHERE log_id = \(bind: log.description) ORDER BY idx DESC LIMIT \(literal: limit)"
+                """
+                SELECT body FROM entries WHERE \(EntryKey.range(of: log.description))
+                ORDER BY entry_key DESC LIMIT \(literal: limit)
+                """
             ).all().map { try $0.bytes("body") }
         }
         return try bodies.map { bytes in

@@ -110,13 +110,13 @@ extension LogWriter {
                 let end = min(size, start + 1000)
                 let rows = try await db.raw(
                     """
-                    SELECT idx, body FROM entries WHERE log_id = \(bind: log.description)
-                    AND idx >= \(bind: start) AND idx < \(bind: end) ORDER BY idx
+                    SELECT entry_key, body FROM entries
+                    WHERE \(EntryKey.range(of: log.description, from: start, to: end)) ORDER BY entry_key
                     """
                 ).all()
                 var expected = start
                 for row in rows {
-                    let index = try row.decode(column: "idx", as: Int64.self)
+                    let index = EntryKey.index(of: try row.decode(column: "entry_key", as: Int64.self))
                     guard index == expected else { throw StoreError.rebuild("\(log) entry \(expected) is missing") }
                     let entry: Entry
                     do {

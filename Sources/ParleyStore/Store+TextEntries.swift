@@ -13,7 +13,7 @@ extension Store {
         guard scope.includes(log) else { return [] }
         let bodies = try await read { db in
             try await db.raw(
-                "SELECT body FROM entries WHERE log_id = \(bind: log.description) ORDER BY idx"
+                "SELECT body FROM entries WHERE \(EntryKey.range(of: log.description)) ORDER BY entry_key"
             ).all().map { try $0.bytes("body") }
         }
         // Text entries name the text's id in their data: only those bodies are decoded.

@@ -36,13 +36,14 @@ extension Store {
     public func verify() async throws -> VerificationReport {
         let logs = try await read { db in
             try await Transaction.snapshot(on: db, dialect: database.dialect) { db in
-                var logs: [(id: String, origin: String, size: Int64, notes: [String])] = []
-                for row in try await db.select().columns("id", "origin", "size").from("logs").orderBy("id").all() {
+                var logs: [(id: String, number: Int64?, origin: String, size: Int64, notes: [String])] = []
+                for row in try await db.select().columns("id", "num", "origin", "size").from("logs").orderBy("id").all() {
                     let id = try row.decode(column: "id", as: String.self)
                     let notes = try await Self.checkpoints(id, on: db)
                     logs.append(
                         (
-                            id, try row.decode(column: "origin", as: String.self),
+                            id, try row.decode(column: "num", as: Int64?.self),
+                            try row.decode(column: "origin", as: String.self),
                             try row.decode(column: "size", as: Int64.self), notes
                         )
                     )
@@ -52,8 +53,20 @@ extension Store {
         }
         var report = VerificationReport()
         for log in logs {
-            let (bytes, problem) = try await verifyLog(log.id, origin: log.origin, size: log.size, notes: log.notes)
             report.logs.append((log.id, log.size, log.notes.count))
+            guard let number = log.number else {
+                report.problems.append(
+                    VerificationProblem(log: log.id, entry: nil, message: "the log has no number: its entries cannot be found")
+                )
+                continue
+            }
+            let (bytes, problem) = try await verifyLog(
+                log.id,
+                number: number,
+                origin: log.origin,
+                size: log.size,
+                notes: log.notes
+            )
             report.bytes += bytes
             if let problem { report.problems.append(problem) }
         }
@@ -62,6 +75,7 @@ extension Store {
 
     private func verifyLog(
         _ log: String,
+        number: Int64,
         origin: String,
         size: Int64,
         notes: [String]
@@ -87,7 +101,7 @@ extension Store {
                 guard nextStart < size else { return }
                 let start = nextStart
                 group.addTask {
-                    .chunk(try await self.read { try await Self.checkChunk(log, start: start, size: size, on: $0) })
+                    .chunk(try await self.read { try await Self.checkChunk(log, number: number, start: start, size: size, on: $0) })
                 }
                 nextStart = min(size, start + Self.verifyChunk)
             }
@@ -183,13 +197,22 @@ extension Store {
     static let verifyChunk: Int64 = 2_000
 
     /// Reads and checks the entries [start, start + verifyChunk) of a log of `size` entries.
-    static func checkChunk(_ log: String, start: Int64, size: Int64, on db: any SQLDatabase) async throws
-        -> VerifyChunk
+    static func checkChunk(_ log: String, number: Int64, start: Int64, size: Int64, on db: any SQLDatabase)
+        async throws -> VerifyChunk
     {
         let end = min(size, start + verifyChunk)
-        let before = try await StoredHashes.fetch(log: log, indexes: Merkle.compactRangeIndexes(forSize: start), on: db)
+        let before = try await StoredHashes.fetch(
+            log: log,
+            number: number,
+            indexes: Merkle.compactRangeIndexes(forSize: start),
+            on: db
+        )
         var chunk = VerifyChunk(start: start, end: end, log: log, before: before)
-        let entries = try await entries(of: log, from: start, to: end, on: db)
+        let entries = try await entries(
+            from: EntryKey.of(log: number, index: start),
+            to: EntryKey.of(log: number, index: end),
+            on: db
+        )
         // Through a pointer: a closure that captured the variable itself would have every
         // access checked for exclusivity at run time, row by row.
         try withUnsafeMutablePointer(to: &chunk) { chunk in
@@ -199,8 +222,8 @@ extension Store {
         return chunk
     }
 
-    /// A log's entries with `idx` in [from, to), with their stored hashes, as `verify` reads
-    /// them: on SQLite, stepped in place when scanned; on PostgreSQL, fetched at once as one
+    /// The entries with keys in [from, to) (one log's, see EntryKey), each with its index and
+    /// stored hashes, as `verify` reads them: on SQLite, stepped in place when scanned; on PostgreSQL, fetched at once as one
     /// aggregated row.
     private enum Rows {
         case stepped(SQLiteSession, SQLQueryString)
@@ -216,37 +239,37 @@ extension Store {
         }
     }
 
-    private static func entries(of log: String, from: Int64, to: Int64, on db: any SQLDatabase) async throws -> Rows {
+    private static func entries(from: Int64, to: Int64, on db: any SQLDatabase) async throws -> Rows {
         guard let session = db as? SQLiteSession else {
-            return .fetched(try await aggregatedEntries(of: log, from: from, to: to, on: db))
+            return .fetched(try await aggregatedEntries(from: from, to: to, on: db))
         }
         return .stepped(
             session,
             """
-            SELECT idx, body, hashes FROM entries
-            WHERE log_id = \(bind: log) AND idx >= \(bind: from) AND idx < \(bind: to) ORDER BY idx
+            SELECT entry_key & \(literal: Int(EntryKey.indexLimit - 1)), body, hashes FROM entries
+            WHERE entry_key >= \(bind: from) AND entry_key < \(bind: to) ORDER BY entry_key
             """
         )
     }
 
-    /// PostgreSQL: a log's entries with `idx` in [from, to) as one row of aggregates (the
+    /// PostgreSQL: the entries with keys in [from, to) as one row of aggregates (the
     /// indexes, each column's lengths, each column's values end to end). A few thousand rows
     /// cost PostgresNIO far more one by one than as one row. The aggregates take the rows in the
     /// order the subquery reads them by the primary key, rather than each sorting them again
     /// (`ORDER BY` inside an aggregate: five sorts, more than half of the server's time for a
     /// chunk); should they come in another order, IndexedBlobs sorts them.
-    private static func aggregatedEntries(of log: String, from: Int64, to: Int64, on db: any SQLDatabase) async throws
+    private static func aggregatedEntries(from: Int64, to: Int64, on db: any SQLDatabase) async throws
         -> IndexedBlobs
     {
         let query: SQLQueryString = """
-            SELECT array_agg(idx) AS indexes,
+            SELECT array_agg(entry_key & \(literal: Int(EntryKey.indexLimit - 1))) AS indexes,
             array_agg(octet_length(body)) AS body_lengths,
             string_agg(body, ''::bytea) AS bodies,
             array_agg(octet_length(hashes)) AS hash_lengths,
             string_agg(hashes, ''::bytea) AS hashes
             FROM (
-                SELECT idx, body, hashes FROM entries
-                WHERE log_id = \(bind: log) AND idx >= \(bind: from) AND idx < \(bind: to) ORDER BY idx
+                SELECT entry_key, body, hashes FROM entries
+                WHERE entry_key >= \(bind: from) AND entry_key < \(bind: to) ORDER BY entry_key
             ) AS chunk
             """
         guard let row = try await db.raw(query).first(), try !row.decodeNil(column: "indexes") else { return .empty }
@@ -258,7 +281,7 @@ extension Store {
                 secondLengths: try row.decode(column: "hash_lengths", as: [Int32].self).map(Int.init),
                 second: try row.bytes("hashes")
             )
-        else { throw StoreError.database("the aggregated entries of \(log) do not add up") }
+        else { throw StoreError.database("the aggregated entries with keys \(from)..<\(to) do not add up") }
         return rows
     }
 }

@@ -18,20 +18,22 @@ enum StoredHashes {
     }
 
     /// The stored hashes at `indexes`, each read from the row of the entry whose append stored
-    /// it (see `Merkle.storedHashOwner`).
-    static func fetch(log: String, indexes: [Int64], on db: any SQLDatabase) async throws -> [Int64: Hash] {
+    /// it (see `Merkle.storedHashOwner`); the log's number is read unless given.
+    static func fetch(log: String, number: Int64? = nil, indexes: [Int64], on db: any SQLDatabase) async throws
+        -> [Int64: Hash]
+    {
         guard !indexes.isEmpty else { return [:] }
+        let number = if let number { number } else { try await Self.number(of: log, on: db) }
         var wanted: [Int64: [(index: Int64, offset: Int)]] = [:]
         for index in Set(indexes) {
             let owner = Merkle.storedHashOwner(index)
             wanted[owner.leaf, default: []].append((index, owner.offset))
         }
-        let rows = try await db.raw(
-            "SELECT idx, hashes FROM entries WHERE log_id = \(bind: log) AND idx IN (\(binds: wanted.keys.sorted()))"
-        ).all()
+        let keys = wanted.keys.sorted().map { EntryKey.of(log: number, index: $0) }
+        let rows = try await db.raw("SELECT entry_key, hashes FROM entries WHERE entry_key IN (\(binds: keys))").all()
         var result: [Int64: Hash] = [:]
         for row in rows {
-            let leaf = try row.decode(column: "idx", as: Int64.self)
+            let leaf = EntryKey.index(of: try row.decode(column: "entry_key", as: Int64.self))
             let bytes = try row.bytes("hashes")
             guard bytes.count == Hash.byteCount * Merkle.storedHashesOfLeaf(leaf) else {
                 throw StoreError.database(
@@ -43,6 +45,17 @@ enum StoredHashes {
             }
         }
         return result
+    }
+
+    /// A log's number (see EntryKey).
+    static func number(of log: String, on db: any SQLDatabase) async throws -> Int64 {
+        guard let row = try await db.raw("SELECT num FROM logs WHERE id = \(bind: log)").first() else {
+            throw StoreError.unknownLog(log)
+        }
+        guard let number = try row.decode(column: "num", as: Int64?.self) else {
+            throw StoreError.database("\(log) has no number; run `parley migrate`")
+        }
+        return number
     }
 }
 

@@ -22,6 +22,8 @@ final class WriteBatch: @unchecked Sendable {
     var preloaded: Set<MechanismID> = []
     /// Each appended log's size and perfect subtree roots, as of the latest write.
     var tails: [String: CompactRange] = [:]
+    /// Each appended log's number (see EntryKey), read or given with its tail.
+    var logNumbers: [String: Int64] = [:]
     /// Each log's size at the latest checkpoint the queue stored for it.
     var checkpointedSizes: [String: Int64] = [:]
     /// What the current batch appended to, and the checkpoints signed when it ended.
@@ -99,7 +101,7 @@ final class WriteBatch: @unchecked Sendable {
     /// `runCombined`).
     func flush(on db: any SQLDatabase, deferring: Bool = false) async throws {
         let combined = combinedWrite(for: db)
-        try await pending.write(on: db, tails: &tails, sizesLater: deferring, combining: combined)
+        try await pending.write(on: db, tails: &tails, numbers: logNumbers, sizesLater: deferring, combining: combined)
         if let state {
             try await ProjectionWriter.write(state, on: db, encoded: rowEncodings, combining: combined)
         }
@@ -135,6 +137,7 @@ final class WriteBatch: @unchecked Sendable {
         state = nil
         preloaded = []
         tails = [:]
+        logNumbers = [:]
         checkpointedSizes = [:]
         pending = PendingAppends()
         rowEncodings = [:]

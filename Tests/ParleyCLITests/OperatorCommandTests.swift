@@ -125,9 +125,12 @@ import Testing
         let script = """
             import sqlite3, sys
             db = sqlite3.connect(sys.argv[1])
-            log, body = db.execute("SELECT log_id, body FROM entries WHERE idx = 2 AND log_id NOT LIKE '%/party/%'").fetchone()
+            # An entry's key is its log's number times 2^40 plus its index.
+            key, body = db.execute(
+                "SELECT e.entry_key, e.body FROM entries AS e JOIN logs AS l ON e.entry_key = l.num * 1099511627776 + 2"
+                " WHERE l.id NOT LIKE '%/party/%'").fetchone()
             b = bytearray(body); i = b.index(b'"index":2') + 8; b[i] = ord('7')
-            db.execute("UPDATE entries SET body = ? WHERE log_id = ? AND idx = 2", (bytes(b), log))
+            db.execute("UPDATE entries SET body = ? WHERE entry_key = ?", (bytes(b), key))
             db.commit()
             """
         let python = Process()

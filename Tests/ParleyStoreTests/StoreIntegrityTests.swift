@@ -30,14 +30,19 @@ func populate(_ store: Store) async throws -> StoreWorld {
     return w
 }
 
+/// The condition on `entries` that picks entry `index` of `log` (see EntryKey).
+func entry(_ index: Int64, of log: String) -> SQLQueryString {
+    "entry_key = (SELECT num FROM logs WHERE id = \(bind: log)) * \(literal: Int(EntryKey.indexLimit)) + \(bind: index)"
+}
+
 /// One letter of a value of the entry changes: still canonical JSON, but not the entry hashed.
 func changeOneLetter(ofEntry index: Int64, of log: String, on db: any SQLDatabase) async throws {
-    let row = try await db.raw("SELECT body FROM entries WHERE log_id = \(bind: log) AND idx = \(bind: index)").first()
+    let row = try await db.raw("SELECT body FROM entries WHERE \(entry(index, of: log))").first()
     var bytes = try #require(row).bytes("body")
     let position = try #require(bytes.lastIndex(of: UInt8(ascii: "a")))
     bytes[position] = UInt8(ascii: "b")
     try await db.raw(
-        "UPDATE entries SET body = \(Blob.bind(bytes)) WHERE log_id = \(bind: log) AND idx = \(bind: index)"
+        "UPDATE entries SET body = \(Blob.bind(bytes)) WHERE \(entry(index, of: log))"
     ).run()
 }
 
@@ -96,12 +101,12 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 #expect(owner.leaf == 3 && owner.offset == 1)
                 try await store.write { writer in
                     let row = try await writer.db.raw(
-                        "SELECT hashes FROM entries WHERE log_id = \(bind: log) AND idx = 3"
+                        "SELECT hashes FROM entries WHERE \(entry(3, of: log))"
                     ).first()
                     var hashes = try #require(row).bytes("hashes")
                     hashes.replaceSubrange(32..<64, with: [UInt8](repeating: 7, count: 32))
                     try await writer.db.raw(
-                        "UPDATE entries SET hashes = \(Blob.bind(hashes)) WHERE log_id = \(bind: log) AND idx = 3"
+                        "UPDATE entries SET hashes = \(Blob.bind(hashes)) WHERE \(entry(3, of: log))"
                     ).run()
                 }
             case .checkpointSignature:
@@ -112,7 +117,7 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 expected = size - 1
                 try await store.write { writer in
                     try await writer.db.raw(
-                        "DELETE FROM entries WHERE log_id = \(bind: log) AND idx = \(bind: size - 1)"
+                        "DELETE FROM entries WHERE \(entry(size - 1, of: log))"
                     ).run()
                 }
             }
@@ -181,11 +186,11 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let log = LogID.private(w.mechanism, w.us).description
             // A space after the first brace: the same JSON value, not its canonical bytes.
             try await store.write { writer in
-                let row = try await writer.db.raw("SELECT body FROM entries WHERE log_id = \(bind: log) AND idx = 1")
+                let row = try await writer.db.raw("SELECT body FROM entries WHERE \(entry(1, of: log))")
                     .first()
                 let bytes = try #require(row).bytes("body")
                 try await writer.db.raw(
-                    "UPDATE entries SET body = \(Blob.bind([bytes[0], 0x20] + bytes.dropFirst())) WHERE log_id = \(bind: log) AND idx = 1"
+                    "UPDATE entries SET body = \(Blob.bind([bytes[0], 0x20] + bytes.dropFirst())) WHERE \(entry(1, of: log))"
                 ).run()
             }
             let problem = try #require(try await store.verify().problems.first)
@@ -202,11 +207,11 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let log = LogID.private(w.mechanism, w.us).description
             // Entry 0's bytes put at index 1: canonical JSON, but it names index 0.
             try await store.write { writer in
-                let row = try await writer.db.raw("SELECT body FROM entries WHERE log_id = \(bind: log) AND idx = 0")
+                let row = try await writer.db.raw("SELECT body FROM entries WHERE \(entry(0, of: log))")
                     .first()
                 let bytes = try #require(row).bytes("body")
                 try await writer.db.raw(
-                    "UPDATE entries SET body = \(Blob.bind(bytes)) WHERE log_id = \(bind: log) AND idx = 1"
+                    "UPDATE entries SET body = \(Blob.bind(bytes)) WHERE \(entry(1, of: log))"
                 ).run()
             }
             let problem = try #require(try await store.verify().problems.first)
@@ -224,11 +229,11 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             // The shared log's entry 1 put at the private log's index 1: right index, wrong log.
             try await store.write { writer in
                 let row = try await writer.db.raw(
-                    "SELECT body FROM entries WHERE log_id = \(bind: sharedLog) AND idx = 1"
+                    "SELECT body FROM entries WHERE \(entry(1, of: sharedLog))"
                 ).first()
                 let bytes = try #require(row).bytes("body")
                 try await writer.db.raw(
-                    "UPDATE entries SET body = \(Blob.bind(bytes)) WHERE log_id = \(bind: privateLog) AND idx = 1"
+                    "UPDATE entries SET body = \(Blob.bind(bytes)) WHERE \(entry(1, of: privateLog))"
                 ).run()
             }
             let problem = try #require(try await store.verify().problems.first)
@@ -238,13 +243,13 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             // The shared log's entry 0 claiming format version 2 (still canonical JSON).
             try await store.write { writer in
                 let row = try await writer.db.raw(
-                    "SELECT body FROM entries WHERE log_id = \(bind: sharedLog) AND idx = 0"
+                    "SELECT body FROM entries WHERE \(entry(0, of: sharedLog))"
                 ).first()
                 let text = String(decoding: try #require(row).bytes("body"), as: UTF8.self)
                 #expect(text.hasSuffix(",\"v\":1}"))
                 let changed = Array(text.replacingOccurrences(of: ",\"v\":1}", with: ",\"v\":2}").utf8)
                 try await writer.db.raw(
-                    "UPDATE entries SET body = \(Blob.bind(changed)) WHERE log_id = \(bind: sharedLog) AND idx = 0"
+                    "UPDATE entries SET body = \(Blob.bind(changed)) WHERE \(entry(0, of: sharedLog))"
                 ).run()
             }
             let problems = try await store.verify().problems
@@ -365,6 +370,67 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 
     @Test(arguments: Backend.available)
+    func entriesAreKeyedByTheirLogsNumberAndIndexAsTheyWere(_ backend: Backend) async throws {
+        // Two logs of the fourteen migrations before, keyed by (log id, index), made in the
+        // order b then a: numbers follow the ids, so a is 1 and b is 2.
+        func body(_ log: String, _ i: Int) -> [UInt8] { Array(#"{"index":\#(i),"log":"\#(log)","v":1}"#.utf8) }
+        var trees: [String: MemoryTree] = [:]
+        try await withOlderSchema(backend, migrations: 14) { db, dialect in
+            for (log, size) in [("b", 3), ("a", 40)] {
+                try await db.raw(
+                    "INSERT INTO logs (id, origin, mechanism_id, party_id, size) VALUES (\(bind: log), \(bind: "o/" + log), 'm', NULL, \(bind: size))"
+                ).run()
+                var tree = MemoryTree()
+                for i in 0..<size { tree.append(entry: body(log, i)) }
+                for i in 0..<size {
+                    let hashes = VerifyChunkTests.stored(Int64(i), in: tree.store.hashes)
+                    try await db.raw(
+                        "INSERT INTO entries (log_id, idx, body, hashes) VALUES (\(bind: log), \(bind: i), \(Blob.bind(body(log, i))), \(Blob.bind(hashes)))"
+                    ).run()
+                }
+                trees[log] = tree
+            }
+        } then: { _, database in
+            let migrated = try await database.open(migrate: true)
+            let numbers = try await migrated.read { db in
+                try await db.raw("SELECT id, num FROM logs ORDER BY id").all().map {
+                    "\(try $0.decode(column: "id", as: String.self))=\(try $0.decode(column: "num", as: Int.self))"
+                }
+            }
+            #expect(numbers == ["a=1", "b=2"])
+            #expect(try await migrated.entries("a", start: 0, end: 40).map(\.bytes) == (0..<40).map { body("a", $0) })
+            #expect(try await migrated.entries("b", start: 1, end: 3).map(\.index) == [1, 2])
+            for (log, number, size) in [("a", Int64(1), Int64(40)), ("b", 2, 3)] {
+                let chunk = try await migrated.read {
+                    try await Store.checkChunk(log, number: number, start: 0, size: size, on: $0)
+                }
+                #expect(chunk.problem == nil, "\(log): \(String(describing: chunk.problem))")
+                #expect(chunk.roots.count == Int(size))
+            }
+            let tree = try #require(trees["a"])
+            let fetched = try await migrated.read { try await StoredHashes.fetch(log: "a", indexes: [5, 30], on: $0) }
+            #expect(fetched == [5: tree.store.hashes[5], 30: tree.store.hashes[30]])
+            if migrated.database.dialect == .sqlite {
+                let table = try await migrated.read { db in
+                    try await db.raw("SELECT sql FROM sqlite_master WHERE name = 'entries'").first()?
+                        .decode(column: "sql", as: String.self)
+                }
+                #expect(table?.contains("entry_key INTEGER PRIMARY KEY") == true && table?.contains("WITHOUT") == false)
+            }
+            // New logs are numbered after them, and the whole store verifies.
+            let w = try await populate(migrated)
+            let newNumber = try await migrated.read { db in
+                try await db.raw("SELECT num FROM logs WHERE id = \(bind: LogID.shared(w.mechanism).description)")
+                    .first()?.decode(column: "num", as: Int.self)
+            }
+            #expect((newNumber ?? 0) > 2)
+            let report = try await migrated.verify()
+            #expect(report.isClean, "\(report.problems)")
+            await migrated.close()
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func storedHashesMoveIntoTheirEntriesRowsAsTheyAre(_ backend: Backend) async throws {
         // Two logs of the eight migrations before: 40 and 3 entries, every hash a row of
         // log_hashes; in the first log one hash altered and one missing.
@@ -398,7 +464,14 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
         } then: { _, database in
             let migrated = try await database.open(migrate: true)
             let rows = try await migrated.read { db in
-                try await db.raw("SELECT log_id, idx, body, hashes FROM entries ORDER BY log_id, idx").all().map {
+                try await db.raw(
+                    """
+                    SELECT l.id AS log_id, e.entry_key - l.num * \(literal: Int(EntryKey.indexLimit)) AS idx, e.body, e.hashes
+                    FROM entries AS e JOIN logs AS l ON e.entry_key >= l.num * \(literal: Int(EntryKey.indexLimit))
+                    AND e.entry_key < (l.num + 1) * \(literal: Int(EntryKey.indexLimit))
+                    ORDER BY l.id, e.entry_key
+                    """
+                ).all().map {
                     (
                         try $0.decode(column: "log_id", as: String.self), try $0.decode(column: "idx", as: Int.self),
                         try $0.bytes("body"), try $0.bytes("hashes")
@@ -424,9 +497,9 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             }
             let b = bTree.store.hashes
             #expect(fetched == [0: b[0], 1: b[1], 2: b[2], 3: b[3]])
-            let chunk = try await migrated.read { try await Store.checkChunk("a", start: 0, size: 40, on: $0) }
+            let chunk = try await migrated.read { try await Store.checkChunk("a", number: 1, start: 0, size: 40, on: $0) }
             #expect(chunk.problem?.row == 7)
-            let later = try await migrated.read { try await Store.checkChunk("a", start: 8, size: 40, on: $0) }
+            let later = try await migrated.read { try await Store.checkChunk("a", number: 1, start: 8, size: 40, on: $0) }
             #expect(later.problem?.row == 12, "\(String(describing: later.problem))")
             let tables = try await migrated.read { db in
                 migrated.database.dialect == .sqlite

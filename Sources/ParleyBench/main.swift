@@ -1,7 +1,7 @@
 // `parley-bench`: the figures the issues ask for, printed for this machine. Run by
 // scripts/bench in a release build; never part of the test suite.
 //
-// Usage: parley-bench [record|store] — with no argument every group runs.
+// Usage: parley-bench [record|store|texts]... — with no argument every group runs.
 //        parley-bench load DATABASE [WRITERS] — append until killed (the crash test's writer).
 //        parley-bench append N WRITERS [DATABASE] | verify DATABASE [TIMES] — one step alone, to profile.
 
@@ -32,6 +32,26 @@ if arguments.first == "append", arguments.count >= 3, let n = Int(arguments[1]),
 if arguments.first == "verify", arguments.count >= 2 {
     try await profileVerify(path: arguments[1], times: arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1)
     exit(0)
+}
+
+// Anything else is a group's name (or the start of one): a mistyped step or a step without its
+// arguments is refused, rather than taken as "every group" and run for ten minutes.
+let groupNames = ["record", "store", "texts"]
+if let unknown = arguments.first(where: { argument in
+    !groupNames.contains { $0.hasPrefix(argument) || argument.hasPrefix($0) }
+}) {
+    FileHandle.standardError.write(
+        Data(
+            """
+            parley-bench: unknown group or incomplete step "\(unknown)"
+            usage: parley-bench [record|store|texts]...
+                   parley-bench load DATABASE [WRITERS]
+                   parley-bench append N WRITERS [DATABASE] | verify DATABASE [TIMES]
+
+            """.utf8
+        )
+    )
+    exit(2)
 }
 
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bench-\(UUID().uuidString)")

@@ -37,7 +37,8 @@ extension Store {
         let logs = try await read { db in
             try await Transaction.snapshot(on: db, dialect: database.dialect) { db in
                 var logs: [(id: String, number: Int64?, origin: String, size: Int64, notes: [String])] = []
-                for row in try await db.select().columns("id", "num", "origin", "size").from("logs").orderBy("id").all() {
+                let rows = try await db.select().columns("id", "num", "origin", "size").from("logs").orderBy("id").all()
+                for row in rows {
                     let id = try row.decode(column: "id", as: String.self)
                     let notes = try await Self.checkpoints(id, on: db)
                     logs.append(
@@ -56,7 +57,11 @@ extension Store {
             report.logs.append((log.id, log.size, log.notes.count))
             guard let number = log.number else {
                 report.problems.append(
-                    VerificationProblem(log: log.id, entry: nil, message: "the log has no number: its entries cannot be found")
+                    VerificationProblem(
+                        log: log.id,
+                        entry: nil,
+                        message: "the log has no number: its entries cannot be found"
+                    )
                 )
                 continue
             }
@@ -101,7 +106,11 @@ extension Store {
                 guard nextStart < size else { return }
                 let start = nextStart
                 group.addTask {
-                    .chunk(try await self.read { try await Self.checkChunk(log, number: number, start: start, size: size, on: $0) })
+                    .chunk(
+                        try await self.read {
+                            try await Self.checkChunk(log, number: number, start: start, size: size, on: $0)
+                        }
+                    )
                 }
                 nextStart = min(size, start + Self.verifyChunk)
             }

@@ -497,9 +497,13 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             }
             let b = bTree.store.hashes
             #expect(fetched == [0: b[0], 1: b[1], 2: b[2], 3: b[3]])
-            let chunk = try await migrated.read { try await Store.checkChunk("a", number: 1, start: 0, size: 40, on: $0) }
+            let chunk = try await migrated.read {
+                try await Store.checkChunk("a", number: 1, start: 0, size: 40, on: $0)
+            }
             #expect(chunk.problem?.row == 7)
-            let later = try await migrated.read { try await Store.checkChunk("a", number: 1, start: 8, size: 40, on: $0) }
+            let later = try await migrated.read {
+                try await Store.checkChunk("a", number: 1, start: 8, size: 40, on: $0)
+            }
             #expect(later.problem?.row == 12, "\(String(describing: later.problem))")
             let tables = try await migrated.read { db in
                 migrated.database.dialect == .sqlite

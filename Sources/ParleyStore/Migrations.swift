@@ -25,6 +25,7 @@ enum Migrations {
         Migration(name: "0013-mark-how-far-search-is-indexed", apply: markHowFarSearchIsIndexed),
         Migration(name: "0014-keep-reference-counters-with-their-log", apply: keepReferenceCountersWithTheirLog),
         Migration(name: "0015-key-entries-by-log-number-and-index", apply: keyEntriesByLogNumberAndIndex),
+        Migration(name: "0016-merge-the-search-index-less-often", apply: mergeTheSearchIndexLessOften),
     ]
 
     /// How an open treats pending migrations.

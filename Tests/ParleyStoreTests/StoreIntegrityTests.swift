@@ -700,8 +700,22 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 #expect(try await hits("quotas").isEmpty)
                 let pending = try await migrated.read { try await $0.raw("SELECT seq FROM items_fts_pending").all() }
                 #expect(pending.isEmpty)
+                #expect(try await Self.searchAutomerge(migrated) == Migrations.searchAutomerge)
             }
             await migrated.close()
+        }
+    }
+
+    @Test func aNewStoresSearchIndexMergesEightSegmentsAtATime() async throws {
+        let value = try await withStore(.sqlite) { store, _ in try await Self.searchAutomerge(store) }
+        #expect(value == 8)
+    }
+
+    /// The segments of one level FTS5 gathers before merging them, as the index's config holds it.
+    static func searchAutomerge(_ store: Store) async throws -> Int? {
+        try await store.read { db in
+            try await db.raw("SELECT v FROM items_fts_config WHERE k = 'automerge'").first()?
+                .decode(column: "v", as: Int.self)
         }
     }
 

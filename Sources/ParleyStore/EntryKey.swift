@@ -19,6 +19,17 @@ enum EntryKey {
 
     static func index(of key: Int64) -> Int64 { key & (indexLimit - 1) }
 
+    /// `index(of:)` in SQL, for a query that hands each row's index on.
+    static let indexColumn: SQLQueryString = "entry_key & \(literal: Int(indexLimit - 1))"
+
+    /// The log's number from a row of `logs` that holds its `num`.
+    static func number(in row: any SQLRow, of log: String) throws -> Int64 {
+        guard let number = try row.decode(column: "num", as: Int64?.self) else {
+            throw StoreError.database("\(log) has no number; run `parley migrate`")
+        }
+        return number
+    }
+
     /// The condition on `entry_key` that selects the entries of `log` with an index in
     /// [from, to): its number is looked up once per statement, and the keys then read as a
     /// range of the primary key. No rows if the log does not exist.

@@ -128,10 +128,7 @@ struct LogWriter {
     /// WriteQueue).
     private func storedSize(_ log: LogAddress) async throws -> (size: Int64, number: Int64) {
         if let row = try await db.raw("SELECT size, num FROM logs WHERE id = \(bind: log.id)").first() {
-            guard let number = try row.decode(column: "num", as: Int64?.self) else {
-                throw StoreError.database("\(log.id) has no number; run `parley migrate`")
-            }
-            return (try row.decode(column: "size", as: Int64.self), number)
+            return (try row.decode(column: "size", as: Int64.self), try EntryKey.number(in: row, of: log.id))
         }
         guard let last = try await db.raw("SELECT MAX(num) AS last FROM logs").first() else {
             throw StoreError.database("the logs cannot be counted")

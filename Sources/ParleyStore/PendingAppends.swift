@@ -57,9 +57,9 @@ struct PendingAppends {
     }
 
     /// Folds the kept entries into `tails` (each log's compact range as stored), writes them
-    /// under their keys (each log's number in `numbers`),
-    /// the hashes they complete and, unless `sizesLater` (the checkpoints that end the batch
-    /// store each log's size with themselves), the logs' new sizes; then empties itself.
+    /// under their keys (each log's number in `numbers`) with the hashes they complete and,
+    /// unless `sizesLater` (the checkpoints that end the batch store each log's size with
+    /// themselves), the logs' new sizes; then empties itself.
     mutating func write(
         on db: any SQLDatabase,
         tails: inout [String: CompactRange],

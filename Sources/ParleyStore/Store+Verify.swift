@@ -232,8 +232,8 @@ extension Store {
     }
 
     /// The entries with keys in [from, to) (one log's, see EntryKey), each with its index and
-    /// stored hashes, as `verify` reads them: on SQLite, stepped in place when scanned; on PostgreSQL, fetched at once as one
-    /// aggregated row.
+    /// stored hashes, as `verify` reads them: on SQLite, stepped in place when scanned; on
+    /// PostgreSQL, fetched at once as one aggregated row.
     private enum Rows {
         case stepped(SQLiteSession, SQLQueryString)
         case fetched(IndexedBlobs)
@@ -255,7 +255,7 @@ extension Store {
         return .stepped(
             session,
             """
-            SELECT entry_key & \(literal: Int(EntryKey.indexLimit - 1)), body, hashes FROM entries
+            SELECT \(EntryKey.indexColumn), body, hashes FROM entries
             WHERE entry_key >= \(bind: from) AND entry_key < \(bind: to) ORDER BY entry_key
             """
         )
@@ -271,7 +271,7 @@ extension Store {
         -> IndexedBlobs
     {
         let query: SQLQueryString = """
-            SELECT array_agg(entry_key & \(literal: Int(EntryKey.indexLimit - 1))) AS indexes,
+            SELECT array_agg(\(EntryKey.indexColumn)) AS indexes,
             array_agg(octet_length(body)) AS body_lengths,
             string_agg(body, ''::bytea) AS bodies,
             array_agg(octet_length(hashes)) AS hash_lengths,

@@ -52,10 +52,7 @@ enum StoredHashes {
         guard let row = try await db.raw("SELECT num FROM logs WHERE id = \(bind: log)").first() else {
             throw StoreError.unknownLog(log)
         }
-        guard let number = try row.decode(column: "num", as: Int64?.self) else {
-            throw StoreError.database("\(log) has no number; run `parley migrate`")
-        }
-        return number
+        return try EntryKey.number(in: row, of: log)
     }
 }
 

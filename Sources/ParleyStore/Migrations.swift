@@ -26,6 +26,7 @@ enum Migrations {
         Migration(name: "0014-keep-reference-counters-with-their-log", apply: keepReferenceCountersWithTheirLog),
         Migration(name: "0015-key-entries-by-log-number-and-index", apply: keyEntriesByLogNumberAndIndex),
         Migration(name: "0016-merge-the-search-index-less-often", apply: mergeTheSearchIndexLessOften),
+        Migration(name: "0017-compute-search-vectors-off-the-appends", apply: computeSearchVectorsOffTheAppends),
     ]
 
     /// How an open treats pending migrations.

@@ -1,5 +1,5 @@
 // Writes the rows and counters a batch changed, in its transaction: one bulk upsert for the rows
-// (SQLite's search index or PostgreSQL's generated tsvector follow by themselves), and the
+// (the search index follows later: see SearchIndex), and the
 // counters of each log in its row of `logs`.
 import ParleyCore
 import SQLKit

@@ -32,9 +32,10 @@ extension Store {
             // to_tsquery syntax: each word a quoted lexeme with a prefix marker, ANDed.
             let query = words.map { "'" + $0 + "':*" }.joined(separator: " & ")
             sql = """
-                SELECT \(unsafeRaw: columns) FROM items
-                WHERE items.search @@ to_tsquery('simple', \(bind: query)) AND \(visible) AND \(notDeleted)
-                ORDER BY ts_rank(items.search, to_tsquery('simple', \(bind: query))) DESC, items.seq LIMIT \(literal: limit)
+                SELECT \(unsafeRaw: columns) FROM items_search JOIN items ON items.seq = items_search.seq
+                WHERE items_search.search @@ to_tsquery('simple', \(bind: query)) AND \(visible) AND \(notDeleted)
+                ORDER BY ts_rank(items_search.search, to_tsquery('simple', \(bind: query))) DESC, items.seq
+                LIMIT \(literal: limit)
                 """
         }
         return try await read { db in try await db.raw(sql).all().map { try StoredRow(sql: $0).projectionRow() } }

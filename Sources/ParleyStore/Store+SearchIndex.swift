@@ -1,6 +1,6 @@
-// Keeping SQLite's search index up to date outside the appends (see SearchIndex): a commit's new
-// rows lie above the index's mark and its changes to older rows are only noted; a background
-// task indexes both a few times a second, many rows in one FTS5 segment, and a search first
+// Keeping the search index up to date outside the appends (see SearchIndex): a commit's new rows
+// lie above the index's mark and its changes to older rows are only noted; a background task
+// indexes both a few times a second (on SQLite many rows in one FTS5 segment), and a search first
 // indexes whatever is still waiting, so it always sees every committed change.
 import Foundation
 import Logging
@@ -39,14 +39,21 @@ extension Store {
 
     /// Indexes the rows changed since the index was last brought up to date, if there are any.
     func catchUpSearchIndex() async throws {
-        guard database.dialect == .sqlite else { return }
         let pending = try await read { db in
             try await db.raw(SearchIndex.backlogQuery).first()?.decode(column: "backlog", as: Int64.self) == 1
         }
         guard pending else { return }
-        // Only the index's own tables change: the writer's decision state stays valid.
-        try await write(leavesBatchStateAlone: true) { writer in
-            try await SearchIndex.catchUp(on: writer.db, dialect: writer.dialect)
+        switch database.dialect {
+        case .sqlite:
+            // Only the index's own tables change: the writer's decision state stays valid.
+            try await write(leavesBatchStateAlone: true) { writer in
+                try await SearchIndex.catchUp(on: writer.db, dialect: writer.dialect)
+            }
+        case .postgres:
+            // Not a write turn: the writers go on meanwhile (see SearchIndex+Vectors).
+            while try await read({ db in
+                try await Transaction.run(on: db, dialect: .postgres) { try await SearchIndex.catchUpVectors(on: $0) }
+            }) {}
         }
     }
 }

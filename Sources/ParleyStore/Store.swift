@@ -48,7 +48,7 @@ public final class Store: Sendable {
             throw error
         }
         let store = Store(database: database, signer: signer, logger: logger)
-        if database.dialect == .sqlite { store.startIndexing() }
+        store.startIndexing()
         return store
     }
 

@@ -99,6 +99,7 @@ extension Store {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let inFlight = max(1, min(database.dialect == .postgres ? .max : cores + 1, database.readers.count))
         let key = serverKey
+        let chunkSize = Self.verifyChunk(database.dialect)
         return try await withThrowingTaskGroup(of: VerifyPart.self) { group in
             group.addTask { .checkpoints(Self.openCheckpoints(notes, key: key, origin: origin, size: size)) }
             var nextStart: Int64 = 0
@@ -108,11 +109,17 @@ extension Store {
                 group.addTask {
                     .chunk(
                         try await self.read {
-                            try await Self.checkChunk(log, number: number, start: start, size: size, on: $0)
+                            try await Self.checkChunk(
+                                log,
+                                number: number,
+                                start: start,
+                                end: min(size, start + chunkSize),
+                                on: $0
+                            )
                         }
                     )
                 }
-                nextStart = min(size, start + Self.verifyChunk)
+                nextStart = min(size, start + chunkSize)
             }
             for _ in 0..<inFlight { launch() }
             var checkpoints: [Int64: Checkpoint]?
@@ -202,14 +209,16 @@ extension Store {
         return .success(checkpoints)
     }
 
-    /// Entries read per query.
-    static let verifyChunk: Int64 = 2_000
+    /// Entries read per query. PostgreSQL: more, since each chunk is one aggregated row whose
+    /// server-side cost is mostly per query (growing and copying the aggregates): 8,000 checked
+    /// 100,067 entries in 0.33–0.41 s against 0.36–0.47 s with 2,000 (12 interleaved runs each),
+    /// 500 was slower still, and 32,000 no faster but for three times the memory.
+    static func verifyChunk(_ dialect: Dialect) -> Int64 { dialect == .postgres ? 8_000 : 2_000 }
 
-    /// Reads and checks the entries [start, start + verifyChunk) of a log of `size` entries.
-    static func checkChunk(_ log: String, number: Int64, start: Int64, size: Int64, on db: any SQLDatabase)
+    /// Reads and checks the entries [start, end) of a log.
+    static func checkChunk(_ log: String, number: Int64, start: Int64, end: Int64, on db: any SQLDatabase)
         async throws -> VerifyChunk
     {
-        let end = min(size, start + verifyChunk)
         let before = try await StoredHashes.fetch(
             log: log,
             number: number,

@@ -138,7 +138,8 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let w = try await StoreWorld(store)
             let (mechanism, negotiator) = (w.mechanism, w.usNegotiator)
             let log = LogID.shared(mechanism).description
-            let wanted = 2 * Store.verifyChunk + 100
+            let chunk = Store.verifyChunk(store.database.dialect)
+            let wanted = 2 * chunk + 100
             // Concurrent raisers, so that group commit makes this quick on either database.
             while let size = try await store.logSize(log), size < wanted {
                 try await withThrowingTaskGroup(of: Void.self) { group in
@@ -157,7 +158,7 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             }
             #expect(try await store.verify().isClean)
             let size = try #require(try await store.logSize(log))
-            let damaged = Store.verifyChunk + 7
+            let damaged = chunk + 7
             // An entry in the second chunk changes, and the latest checkpoint's signature.
             let original: String = try await store.write { writer in
                 try await changeOneLetter(ofEntry: damaged, of: log, on: writer.db)
@@ -402,7 +403,7 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             #expect(try await migrated.entries("b", start: 1, end: 3).map(\.index) == [1, 2])
             for (log, number, size) in [("a", Int64(1), Int64(40)), ("b", 2, 3)] {
                 let chunk = try await migrated.read {
-                    try await Store.checkChunk(log, number: number, start: 0, size: size, on: $0)
+                    try await Store.checkChunk(log, number: number, start: 0, end: size, on: $0)
                 }
                 #expect(chunk.problem == nil, "\(log): \(String(describing: chunk.problem))")
                 #expect(chunk.roots.count == Int(size))
@@ -498,11 +499,11 @@ enum Tamper: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let b = bTree.store.hashes
             #expect(fetched == [0: b[0], 1: b[1], 2: b[2], 3: b[3]])
             let chunk = try await migrated.read {
-                try await Store.checkChunk("a", number: 1, start: 0, size: 40, on: $0)
+                try await Store.checkChunk("a", number: 1, start: 0, end: 40, on: $0)
             }
             #expect(chunk.problem?.row == 7)
             let later = try await migrated.read {
-                try await Store.checkChunk("a", number: 1, start: 8, size: 40, on: $0)
+                try await Store.checkChunk("a", number: 1, start: 8, end: 40, on: $0)
             }
             #expect(later.problem?.row == 12, "\(String(describing: later.problem))")
             let tables = try await migrated.read { db in

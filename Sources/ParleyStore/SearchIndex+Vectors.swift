@@ -11,20 +11,21 @@ extension SearchIndex {
     /// stemming, so any language).
     static let vector: SQLQueryString = "to_tsvector('simple', title || ' ' || search_text)"
 
-    /// Rows above the mark indexed in one transaction at most, so that none runs long.
+    /// Rows above the mark, and noted rows, indexed in one transaction at most, so that none
+    /// runs long (a rebuild notes every row it deletes).
     static let vectorsPerTransaction: Int64 = 2_000
 
     /// Catch-ups from every server take turns on this advisory lock.
     private static let catchUpLock: Int64 = 0x7061_726C_6579_5F73  // "parley_s"
 
-    /// Indexes the noted rows and up to `vectorsPerTransaction` rows above the mark, in the
-    /// caller's transaction; answers whether rows above the mark are left for another.
+    /// Indexes up to `vectorsPerTransaction` noted rows and as many rows above the mark, in the
+    /// caller's transaction; answers whether rows are left for another.
     static func catchUpVectors(on db: any SQLDatabase) async throws -> Bool {
         try await db.raw("SELECT pg_advisory_xact_lock(\(literal: catchUpLock))").run()
         let noted = try await db.raw(
             """
             DELETE FROM items_fts_pending WHERE seq IN (
-                SELECT seq FROM items_fts_pending FOR UPDATE SKIP LOCKED
+                SELECT seq FROM items_fts_pending LIMIT \(literal: Int(vectorsPerTransaction)) FOR UPDATE SKIP LOCKED
             ) RETURNING seq
             """
         ).all().map { try $0.decode(column: "seq", as: Int64.self) }
@@ -49,8 +50,9 @@ extension SearchIndex {
                 """
             ).run()
         }
+        let moreNoted = noted.count == vectorsPerTransaction
         let upTo = min(top, mark + vectorsPerTransaction)
-        guard upTo > mark else { return false }
+        guard upTo > mark else { return moreNoted }
         try await db.raw(
             """
             INSERT INTO items_search (seq, search)
@@ -59,6 +61,6 @@ extension SearchIndex {
             """
         ).run()
         try await db.raw("UPDATE search_progress SET indexed_seq = \(bind: upTo)").run()
-        return upTo < top
+        return upTo < top || moreNoted
     }
 }

@@ -89,6 +89,14 @@ import Testing
             #expect(try await Self.catchUp(db) == false)
             #expect(try await Self.state(db).mark == rows)
             #expect(try await Self.count("items_search", db) == Int(rows))
+            // As many noted rows (a rebuild deletes every row) likewise.
+            try await db.raw("DELETE FROM items").run()
+            #expect(try await Self.count("items_fts_pending", db) == Int(rows))
+            #expect(try await Self.catchUp(db) == true)
+            #expect(try await Self.count("items_fts_pending", db) == 500)
+            #expect(try await Self.catchUp(db) == false)
+            #expect(try await Self.count("items_fts_pending", db) == 0)
+            #expect(try await Self.count("items_search", db) == 0)
         }
     }
 

@@ -29,16 +29,7 @@ extension SearchIndex {
             ) RETURNING seq
             """
         ).all().map { try $0.decode(column: "seq", as: Int64.self) }
-        guard
-            let progress = try await db.raw(
-                """
-                SELECT (SELECT indexed_seq FROM search_progress) AS mark,
-                    (SELECT COALESCE(MAX(seq), 0) FROM items) AS top
-                """
-            ).first()
-        else { throw StoreError.database("the search_progress row is missing; run `parley migrate`") }
-        let mark = try progress.decode(column: "mark", as: Int64.self)
-        let top = try progress.decode(column: "top", as: Int64.self)
+        let (mark, top) = try await progress(on: db)
         if !noted.isEmpty {
             // Taken out whether or not the row is still there; the ones at or below the mark put
             // back as they are now (those above it come with the rest above it).

@@ -15,8 +15,8 @@ enum SearchIndex {
             THEN 1 ELSE 0 END AS backlog
         """
 
-    static func catchUp(on db: any SQLDatabase, dialect: Dialect) async throws {
-        guard dialect == .sqlite else { return }
+    /// The index's mark and the highest row number there is.
+    static func progress(on db: any SQLDatabase) async throws -> (mark: Int64, top: Int64) {
         guard
             let progress = try await db.raw(
                 """
@@ -25,8 +25,12 @@ enum SearchIndex {
                 """
             ).first()
         else { throw StoreError.database("the search_progress row is missing; run `parley migrate`") }
-        let mark = try progress.decode(column: "mark", as: Int64.self)
-        let top = try progress.decode(column: "top", as: Int64.self)
+        return (try progress.decode(column: "mark", as: Int64.self), try progress.decode(column: "top", as: Int64.self))
+    }
+
+    static func catchUp(on db: any SQLDatabase, dialect: Dialect) async throws {
+        guard dialect == .sqlite else { return }
+        let (mark, top) = try await progress(on: db)
         let pending = try await db.raw("SELECT seq FROM items_fts_pending").all()
         guard !pending.isEmpty || top > mark else { return }
         // Each noted row out first, whether or not it is in: a contentless index does not refuse

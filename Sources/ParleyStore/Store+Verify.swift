@@ -211,7 +211,7 @@ extension Store {
 
     /// Entries read per query. PostgreSQL: more, since each chunk is one aggregated row whose
     /// server-side cost is mostly per query (growing and copying the aggregates): 8,000 checked
-    /// 100,067 entries in 0.33–0.41 s against 0.36–0.47 s with 2,000 (12 interleaved runs each),
+    /// 100,067 entries in 0.27–0.41 s against 0.32–0.47 s with 2,000 (24 interleaved runs each),
     /// 500 was slower still, and 32,000 no faster but for three times the memory.
     static func verifyChunk(_ dialect: Dialect) -> Int64 { dialect == .postgres ? 8_000 : 2_000 }
 

@@ -180,6 +180,27 @@ func withStore<T>(_ backend: Backend, _ body: (Store, TestDatabase) async throws
     }
 }
 
+/// Runs `body` with a fresh database of `backend`, migrated, opened without a Store (so no
+/// indexer runs beside the test) with `readers` reading connections; removes it afterwards.
+func withMigratedDatabase(
+    _ backend: Backend,
+    readers: Int = 1,
+    _ body: (Database) async throws -> Void
+) async throws {
+    let database = try await TestDatabase.make(backend)
+    let raw = try await Database.open(database.location, readers: readers, logger: quietLogger)
+    do {
+        try await raw.writers.with { db in try await Migrations.run(on: db, dialect: raw.dialect, mode: .apply) }
+        try await body(raw)
+    } catch {
+        await raw.close()
+        await database.destroy()
+        throw error
+    }
+    await raw.close()
+    await database.destroy()
+}
+
 /// Runs `body` with a database an older Parley made: the first `migrations` of the schema, and
 /// the rows `seed` writes on it (its answer is handed to `body`). Removes the database afterwards.
 func withOlderSchema<T: Sendable>(

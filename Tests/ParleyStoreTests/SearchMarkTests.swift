@@ -10,11 +10,8 @@ import Testing
 
 @Suite struct SearchMarkTests {
     @Test func rowsAboveTheMarkAreIndexedWithoutBeingNotedAndChangesBelowItAreNoted() async throws {
-        let database = try await TestDatabase.make(.sqlite)
-        let raw = try await Database.open(database.location, readers: 1, logger: quietLogger)
-        do {
+        try await withMigratedDatabase(.sqlite) { raw in
             try await raw.writers.with { db in
-                try await Migrations.run(on: db, dialect: .sqlite, mode: .apply)
                 func insert(_ id: String, _ title: String) async throws {
                     try await db.raw(
                         """
@@ -78,13 +75,7 @@ import Testing
                 #expect(try await hits("waivers").isEmpty)
                 #expect(try await hits("parking") == ["i4"])
             }
-        } catch {
-            await raw.close()
-            await database.destroy()
-            throw error
         }
-        await raw.close()
-        await database.destroy()
     }
 
     @Test func theMarkStartsAboveEveryRowAndWhatWasNotedStaysNoted() async throws {

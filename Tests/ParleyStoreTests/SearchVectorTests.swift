@@ -131,20 +131,11 @@ import Testing
     /// A migrated PostgreSQL database, and two of its connections (the second to act beside the
     /// first). The store's own indexer does not run here: nothing is opened as a Store.
     private func withVectors(_ body: (any SQLDatabase, any SQLDatabase) async throws -> Void) async throws {
-        let database = try await TestDatabase.make(.postgres)
-        let raw = try await Database.open(database.location, readers: 2, logger: quietLogger)
-        do {
-            try await raw.writers.with { db in try await Migrations.run(on: db, dialect: .postgres, mode: .apply) }
+        try await withMigratedDatabase(.postgres, readers: 2) { raw in
             try await raw.readers.with { first in
                 try await raw.readers.with { second in try await body(first, second) }
             }
-        } catch {
-            await raw.close()
-            await database.destroy()
-            throw error
         }
-        await raw.close()
-        await database.destroy()
     }
 
     private static func insert(_ id: String, _ title: String, on db: any SQLDatabase) async throws {

@@ -190,7 +190,7 @@ func withMigratedDatabase(
     let database = try await TestDatabase.make(backend)
     let raw = try await Database.open(database.location, readers: readers, logger: quietLogger)
     do {
-        try await raw.writers.with { db in try await Migrations.run(on: db, dialect: raw.dialect, mode: .apply) }
+        _ = try await raw.writers.with { db in try await Migrations.run(on: db, dialect: raw.dialect, mode: .apply) }
         try await body(raw)
     } catch {
         await raw.close()

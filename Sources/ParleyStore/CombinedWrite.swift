@@ -41,11 +41,6 @@ final class CombinedWrite: @unchecked Sendable {
     /// version only, and fails (nothing of it done) if the version was another: someone else
     /// wrote since the batch state was kept (see WriteQueue, optimistic batches).
     func run(on db: any SQLDatabase, expecting version: Int64? = nil) async throws {
-        for sql in take(expecting: version) { try await db.raw(sql).run() }
-    }
-
-    /// The statements that write what was kept, and empties itself.
-    func take(expecting version: Int64? = nil) -> [SQLQueryString] {
         if !logs.isEmpty { add(Self.logUpdate(logs), binds: 5 * logs.count) }
         logs = [:]
         var groups: [[SQLQueryString]] = []
@@ -59,8 +54,14 @@ final class CombinedWrite: @unchecked Sendable {
             binds += statement.binds
         }
         statements = []
-        guard let version else { return groups.map(Self.combined) }
-        return [Self.checked(groups.first ?? [], expecting: version)] + groups.dropFirst().map(Self.combined)
+        for (n, group) in groups.enumerated() {
+            if n == 0, let version {
+                try await db.raw(Self.checked(group, expecting: version)).run()
+            } else {
+                try await db.raw(Self.combined(group)).run()
+            }
+        }
+        if groups.isEmpty, let version { try await db.raw(Self.checked([], expecting: version)).run() }
     }
 
     /// `WITH v AS (count up from version), w0 AS (first), … SELECT 1 / count(*) FROM v`: the

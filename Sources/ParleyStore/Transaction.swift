@@ -5,32 +5,12 @@ enum Transaction {
     /// Runs `body` in one writing transaction on one session: all of it commits, or none of it.
     /// SQLite takes the write lock at BEGIN (IMMEDIATE), so a transaction that reads first never
     /// fails later for want of the lock that another process took in between.
-    /// With `deferringBegin` (PostgreSQL), the transaction begins with its first statement, or
-    /// not at all if its only statement is sent alone (see DeferredTransaction).
     static func run<T: Sendable>(
         on db: any SQLDatabase,
         dialect: Dialect,
-        deferringBegin: Bool = false,
         _ body: (any SQLDatabase) async throws -> T
     ) async throws -> T {
-        if deferringBegin && dialect == .postgres { return try await deferred(on: db) { try await body($0) } }
-        return try await within(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN", on: db, body)
-    }
-
-    /// PostgreSQL: runs `body` in a transaction that begins with its first statement, or not at
-    /// all if its only statement is sent alone (see DeferredTransaction).
-    static func deferred<T: Sendable>(on db: any SQLDatabase, _ body: (DeferredTransaction) async throws -> T)
-        async throws -> T
-    {
-        let tx = DeferredTransaction(db)
-        do {
-            let result = try await body(tx)
-            if tx.begun { try await db.raw("COMMIT").run() }
-            return result
-        } catch {
-            if tx.begun { try? await db.raw("ROLLBACK").run() }
-            throw error
-        }
+        try await within(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN", on: db, body)
     }
 
     /// Runs `body` in one read-only snapshot: every query sees the database as of its first read

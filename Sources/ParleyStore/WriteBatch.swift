@@ -121,19 +121,11 @@ final class WriteBatch: @unchecked Sendable {
 
     /// Sends the writes `combinedWrite` kept; with `expecting`, only if the write version is
     /// still that one (see CombinedWrite.run).
-    /// With `last`, on a transaction not yet begun (see DeferredTransaction), a lone statement
-    /// is sent by itself and commits the batch.
-    func runCombined(on db: any SQLDatabase, expecting version: Int64? = nil, last: Bool = false) async throws {
+    func runCombined(on db: any SQLDatabase, expecting version: Int64? = nil) async throws {
         let combined = self.combined ?? CombinedWrite()
         self.combined = nil
         guard !combined.isEmpty || version != nil else { return }
-        let statements = combined.take(expecting: version)
-        if last, statements.count == 1, let deferred = db as? DeferredTransaction,
-            try await deferred.runAlone(statements[0])
-        {
-            return
-        }
-        for sql in statements { try await db.raw(sql).run() }
+        try await combined.run(on: db, expecting: version)
     }
 
     /// The write version the queue's last commit left, while the state is kept for it.

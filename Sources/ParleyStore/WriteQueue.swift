@@ -121,8 +121,6 @@ actor WriteQueue {
     /// another writer had committed first and ran again: tests watch both.
     private(set) var optimisticBatches = 0
     private(set) var staleBatches = 0
-    /// Optimistic batches whose one statement was sent alone and committed itself.
-    private(set) var aloneBatches = 0
 
     /// Runs a batch in one transaction. On PostgreSQL a batch of commands whose state the queue
     /// kept runs optimistically: rather than counting up the write version first (a round trip,
@@ -141,15 +139,12 @@ actor WriteQueue {
             ? shared.keptVersion : nil
         if expected != nil { optimisticBatches += 1 }
         var bodyDone = false
-        var alone = false
         do {
             try await pool.with { db in
                 // From here: a wait for the connection (held by the commit-rate probe, a backup
                 // or a migration) is not the batch's own time.
                 marks.started = .now
-                // An optimistic batch begins its transaction only if it sends more than its
-                // last statement (see DeferredTransaction).
-                try await Transaction.run(on: db, dialect: dialect, deferringBegin: expected != nil) { tx in
+                try await Transaction.run(on: db, dialect: dialect) { tx in
                     marks.begun = .now
                     outcomes = []
                     if let expected {
@@ -208,8 +203,7 @@ actor WriteQueue {
                     marks.written = .now
                     try await finish(tx, shared)
                     do {
-                        try await shared.runCombined(on: tx, expecting: expected, last: true)
-                        alone = (tx as? DeferredTransaction)?.committedAlone == true
+                        try await shared.runCombined(on: tx, expecting: expected)
                     } catch {
                         if savepointEveryJob || expected != nil { throw error }
                         throw FailedAfterWriting()
@@ -221,7 +215,6 @@ actor WriteQueue {
                 shared.committed(dataVersion: try version.after ?? Self.dataVersion(db))
             }
             phases.add(marks, jobs: batch.count)
-            if alone { aloneBatches += 1 }
         } catch is FailedAfterWriting {
             // Rolled back whole: nothing of it was acknowledged. Again, each job undoable alone.
             shared.forget()
